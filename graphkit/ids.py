@@ -1,0 +1,96 @@
+"""Stable identifiers (IRIs) for articles, graphs and entities.
+
+Articles: from the URL when there is one, else from a hash of the text.
+Entities: from a type and a language-neutral key, so the same entity gets
+the same IRI in every article graph.
+
+>>> article_id(url="https://example.org/a?b=1") == article_id(url="https://example.org/a?b=1")
+True
+>>> str(entity_iri("person", "Dmitry Peskov"))
+'https://w3id.org/graphkit/id/person/dmitry-peskov'
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from typing import Optional
+
+from rdflib import URIRef
+
+BASE = "https://w3id.org/graphkit/"
+ID = BASE + "id/"
+GRAPH = BASE + "graph/"
+
+# entity type -> path segment of its IRI
+_KIND = {
+    "person": "person",
+    "person_group": "group",
+    "organization": "org",
+    "government": "gov",
+    "outlet": "outlet",
+    "unspecified": "agent",
+}
+
+
+def slug(text: str, limit: int = 80) -> str:
+    """Lower-case ASCII slug of a name.
+
+    >>> slug("Kantor Berita Yonhap!")
+    'kantor-berita-yonhap'
+    >>> slug("Дмитрий Песков").startswith("x-")  # non-Latin: a hash
+    True
+    """
+    norm = unicodedata.normalize("NFKD", text)
+    ascii_ = norm.encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"[^a-z0-9]+", "-", ascii_).strip("-")[:limit].strip("-")
+    if not s:
+        s = "x-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return s
+
+
+def _hash(value: str, n: int = 16) -> str:
+    return hashlib.sha256(value.encode("utf-8")).hexdigest()[:n]
+
+
+def content_hash(text: str) -> str:
+    """Hash of an article's text (used to detect unchanged re-ingests)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_id(url: Optional[str] = None, text: str = "") -> str:
+    """Stable article id: from the URL if given, else from the text.
+
+    >>> article_id(text="hello")
+    't-2cf24dba5fb0a30e'
+    >>> article_id(url="https://x.org/1").startswith("u-")
+    True
+    """
+    if url:
+        return "u-" + _hash(url.strip())
+    return "t-" + _hash(text)
+
+
+def article_iri(aid: str) -> URIRef:
+    return URIRef(f"{ID}article/{aid}")
+
+
+def graph_iri(aid: str) -> URIRef:
+    """The named graph holding everything extracted from one article."""
+    return URIRef(f"{GRAPH}{aid}")
+
+
+def entity_iri(type_: str, key: str) -> URIRef:
+    """IRI of a named entity: same type and key give the same IRI everywhere."""
+    return URIRef(f"{ID}{_KIND.get(type_, 'agent')}/{slug(key)}")
+
+
+def local_iri(aid: str, kind: str, local: str) -> URIRef:
+    """IRI of something that only exists inside one article (mention,
+    statement, anonymous source, upstream report stub)."""
+    return URIRef(f"{ID}{kind}/{aid}/{slug(local)}")
+
+
+def span_iri(aid: str, start: int, end: int) -> URIRef:
+    """NIF/RFC 5147 style IRI of a character span of an article."""
+    return URIRef(f"{ID}article/{aid}#char={start},{end}")
