@@ -49,6 +49,21 @@ def slug(text: str, limit: int = 80) -> str:
     return s
 
 
+ENTITIES_GRAPH = URIRef(GRAPH + "entities")
+
+_SHARED = tuple(f"{ID}{k}/" for k in (*set(_KIND.values()), "role"))
+
+
+def is_shared(node: object) -> bool:
+    """True for IRIs of entities shared by all articles (people, outlets,
+    organisations, roles); their descriptions live in ENTITIES_GRAPH.
+
+    >>> is_shared(entity_iri("outlet", "Daily Planet")), is_shared(local_iri("t-1", "mention", "a1"))
+    (True, False)
+    """
+    return isinstance(node, URIRef) and str(node).startswith(_SHARED)
+
+
 def _hash(value: str, n: int = 16) -> str:
     return hashlib.sha256(value.encode("utf-8")).hexdigest()[:n]
 

@@ -61,3 +61,18 @@ def test_hostile_text_is_stored_verbatim(tmp_path):
         got = [str(r[0]) for r in st.query("SELECT ?s WHERE { ?c a nif:Context ; nif:isString ?s }")]
         assert got == [nasty]
         assert _count(st, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }") > 0
+
+
+def test_shared_entities_are_stored_once_so_union_queries_do_not_multiply(tmp_path):
+    """Oxigraph's union default graph is a multiset: entity descriptions must
+    not be repeated in every article graph."""
+    from dataclasses import replace
+
+    art, atts = mini_records()
+    other = replace(art, text=art.text + "\nA second article.\n", id="t-other", source="other.txt")
+    for loc in ("memory", tmp_path / "ox"):
+        with open_store(loc) as st:
+            st.put(art, article_graph(art, atts))
+            st.put(other, article_graph(other, atts))
+            n = _count(st, 'SELECT (COUNT(*) AS ?n) WHERE { ?o schema:name "Gazette Test" }')
+            assert n == 1, loc

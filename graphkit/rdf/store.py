@@ -24,7 +24,7 @@ from typing import Literal as _Literal, Mapping, Optional, Union
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
-from graphkit.ids import content_hash, graph_iri
+from graphkit.ids import ENTITIES_GRAPH, content_hash, graph_iri, is_shared
 from graphkit.rdf.model import provenance
 from graphkit.rdf.vocab import GK, PREFIXES, PROV
 from graphkit.records import Article
@@ -88,12 +88,24 @@ class GraphStore:
 
     def graph_hash(self, gid: URIRef) -> Optional[str]:
         """Content hash recorded for a named graph, or None."""
+        if self._ox is not None:
+            import pyoxigraph as ox
+
+            for q in self._ox.quads_for_pattern(ox.NamedNode(str(gid)), ox.NamedNode(str(GK.contentHash)),
+                                                None, ox.DefaultGraph()):
+                return q.object.value
+            return None
         for o in self._default().objects(gid, GK.contentHash):
             return str(o)
         return None
 
     def graphs_from(self, source: str) -> list[URIRef]:
         """Named graphs whose provenance says they came from ``source``."""
+        if self._ox is not None:
+            import pyoxigraph as ox
+
+            return [URIRef(q.subject.value) for q in self._ox.quads_for_pattern(
+                None, ox.NamedNode(str(GK.sourceFile)), ox.Literal(source), ox.DefaultGraph())]
         return [URIRef(s) for s in self._default().subjects(GK.sourceFile, Literal(source))]
 
     def article_graphs(self) -> list[URIRef]:
@@ -124,15 +136,19 @@ class GraphStore:
             stale.update(self.graphs_from(article.source))
         existed = any(self.graph_hash(g) is not None for g in stale)
         prov = provenance(article)
+        own, shared = split_shared(graph)
         if self._ox is not None:
-            self._ox.update(_replace_update(stale, gid, graph, prov))
+            self._ox.update(_replace_update(stale, gid, own, shared, prov))
         else:
             for g in stale:
                 self.dataset.remove_graph(self.dataset.graph(g))
                 self._default().remove((g, None, None))
             target = self.dataset.graph(gid)
-            for t in graph:
+            for t in own:
                 target.add(t)
+            entities = self.dataset.graph(ENTITIES_GRAPH)
+            for t in shared:
+                entities.add(t)
             for t in prov:
                 self._default().add(t)
         return "replaced" if existed else "added"
@@ -166,19 +182,35 @@ class GraphStore:
         self.close()
 
 
+def split_shared(graph: Graph) -> tuple[Graph, Graph]:
+    """Split an article's triples into its own and the descriptions of
+    shared entities (people, outlets, organisations, roles).
+
+    Shared descriptions go to one graph (ENTITIES_GRAPH) so that every
+    triple is stored once: Oxigraph's union default graph is a multiset, and
+    a label repeated in many article graphs would multiply query rows.
+    """
+    own, shared = Graph(), Graph()
+    for t in graph:
+        (shared if is_shared(t[0]) else own).add(t)
+    return own, shared
+
+
 def _drop(gid: URIRef) -> str:
     return f"DROP SILENT GRAPH {gid.n3()} ; DELETE WHERE {{ {gid.n3()} ?p ?o }}"
 
 
-def _replace_update(stale: set[URIRef], gid: URIRef, graph: Graph, prov: Graph) -> str:
+def _replace_update(stale: set[URIRef], gid: URIRef, graph: Graph, shared: Graph, prov: Graph) -> str:
     """One SPARQL update (one transaction) dropping the stale graphs and
     inserting the new graph and its provenance.  Terms are written by rdflib's
     N-Triples serialiser, which escapes every literal: article text is never
     formatted into the update by hand."""
     body = graph.serialize(format="nt")
     prov_nt = prov.serialize(format="nt")
+    shared_nt = shared.serialize(format="nt")
     drops = " ; ".join(_drop(g) for g in sorted(stale))
-    return f"{drops} ; INSERT DATA {{ GRAPH {gid.n3()} {{ {body} }} {prov_nt} }}"
+    return (f"{drops} ; INSERT DATA {{ GRAPH {gid.n3()} {{ {body} }} "
+            f"GRAPH {ENTITIES_GRAPH.n3()} {{ {shared_nt} }} {prov_nt} }}")
 
 
 def open_store(location: Union[str, Path, None] = MEMORY, read_only: bool = False) -> GraphStore:
