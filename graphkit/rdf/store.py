@@ -19,7 +19,7 @@ killed run never leaves half a graph behind.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal as _Literal, Mapping, Optional, Union
+from typing import Iterable, Literal as _Literal, Mapping, Optional, Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
@@ -118,7 +118,7 @@ class GraphStore:
         return self.dataset.graph(DATASET_DEFAULT_GRAPH_ID)
 
     # -- writing ----------------------------------------------------------
-    def put(self, article: Article, graph: Graph, replace_source: bool = True) -> Status:
+    def put(self, article: Article, graph: Iterable[tuple], replace_source: bool = True) -> Status:
         """Store an article's graph, replacing its previous version.
 
         Returns ``"unchanged"`` (same text already stored: nothing written),
@@ -182,7 +182,7 @@ class GraphStore:
         self.close()
 
 
-def split_shared(graph: Graph) -> tuple[Graph, Graph]:
+def split_shared(graph: Iterable[tuple]) -> tuple[list[tuple], list[tuple]]:
     """Split an article's triples into its own and the descriptions of
     shared entities (people, outlets, organisations, roles).
 
@@ -190,24 +190,31 @@ def split_shared(graph: Graph) -> tuple[Graph, Graph]:
     triple is stored once: Oxigraph's union default graph is a multiset, and
     a label repeated in many article graphs would multiply query rows.
     """
-    own, shared = Graph(), Graph()
+    own: list[tuple] = []
+    shared: list[tuple] = []
     for t in graph:
-        (shared if is_shared(t[0]) else own).add(t)
+        (shared if is_shared(t[0]) else own).append(t)
     return own, shared
+
+
+def _nt(triples: Iterable[tuple]) -> str:
+    """N-Triples text; rdflib's ``n3()`` escapes quotes, backslashes and
+    line breaks in literals, so article text cannot break out of a string."""
+    return "".join(f"{s.n3()} {p.n3()} {o.n3()} .\n" for s, p, o in triples)
 
 
 def _drop(gid: URIRef) -> str:
     return f"DROP SILENT GRAPH {gid.n3()} ; DELETE WHERE {{ {gid.n3()} ?p ?o }}"
 
 
-def _replace_update(stale: set[URIRef], gid: URIRef, graph: Graph, shared: Graph, prov: Graph) -> str:
+def _replace_update(stale: set[URIRef], gid: URIRef, graph: list, shared: list, prov: Graph) -> str:
     """One SPARQL update (one transaction) dropping the stale graphs and
     inserting the new graph and its provenance.  Terms are written by rdflib's
     N-Triples serialiser, which escapes every literal: article text is never
     formatted into the update by hand."""
-    body = graph.serialize(format="nt")
-    prov_nt = prov.serialize(format="nt")
-    shared_nt = shared.serialize(format="nt")
+    body = _nt(graph)
+    prov_nt = _nt(prov)
+    shared_nt = _nt(shared)
     drops = " ; ".join(_drop(g) for g in sorted(stale))
     return (f"{drops} ; INSERT DATA {{ GRAPH {gid.n3()} {{ {body} }} "
             f"GRAPH {ENTITIES_GRAPH.n3()} {{ {shared_nt} }} {prov_nt} }}")
