@@ -80,7 +80,7 @@ def test_query_formats_and_errors(tmp_path):
     r = run("query", "SELECT ?t WHERE { ?a schema:headline ?t }", "--store", store, "--format", "csv")
     assert r.output.splitlines()[0] == "t"
     qf = tmp_path / "q.rq"
-    qf.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle }")
+    qf.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?a a schema:NewsArticle ; gk:context ?c }")
     r = run("query", str(qf), "--store", store)
     assert r.output.splitlines()[-1].strip() == "1"
     bad = run("query", "SELEKT nonsense {", "--store", store)

@@ -134,6 +134,7 @@ class _Builder:
         """Stub of the upstream article of an outlet this article cites."""
         node = local_iri(self.aid, "report", outlet_name)
         self.add(node, RDF.type, SCHEMA.NewsArticle)
+        self.add(node, RDF.type, GK.UpstreamReport)
         self.add(node, RDF.type, PROV.Entity)
         self.add(node, SCHEMA.publisher, self.outlet(outlet_name))
         return node

@@ -1,0 +1,171 @@
+"""Evaluate graphkit's extraction on an annotated corpus.
+
+``evaluate(docs)`` runs ingest + extract (+ resolve for chain checks) on each
+:class:`~graphkit.evaluate.formats.GoldDoc` and scores it with the protocol
+of ``../shared/eval/README.md`` (see :mod:`graphkit.evaluate.scorer`).
+Readers: :mod:`graphkit.evaluate.formats`; output: :mod:`graphkit.evaluate.report`.
+
+>>> from graphkit.records import Attribution, Span
+>>> text = "Ann said it rains."
+>>> doc = GoldDoc("d", text, [Item(cue=(4, 8), content=(9, 17), source=(0, 3))])
+>>> fake = lambda art: [Attribution("a1", Span.of(text, 4, 8), [Span.of(text, 9, 17)], Span.of(text, 0, 3))]
+>>> evaluate([doc], extractor=fake).scores.attribution.f1
+1.0
+"""
+from __future__ import annotations
+
+import importlib
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Optional, Sequence
+
+from graphkit.evaluate.checks import (ChainCheck, FieldCheck, PredictedChain, check_chains,
+                                      compare_metadata, name_key)
+from graphkit.evaluate.formats import FormatError, GoldDoc, read_corpus, read_gold, read_polnear
+from graphkit.evaluate.scorer import DocScore, Item, Scores, aggregate, score_document, span_of
+from graphkit.records import Article, Attribution
+
+__all__ = ["evaluate", "EvalResult", "DocResult", "GoldDoc", "Item", "FormatError", "EvaluationError",
+           "read_corpus", "read_gold", "read_polnear", "to_item", "outlet_aliases"]
+
+Extractor = Callable[[Article], list[Attribution]]
+Resolver = Callable[[Article, list[Attribution]], list[Attribution]]
+
+
+class EvaluationError(RuntimeError):
+    """The pipeline needed for evaluation is not available."""
+
+
+def default_extractor() -> Extractor:
+    """``graphkit.extract.extract``, or a clear error when it is missing."""
+    try:
+        mod = importlib.import_module("graphkit.extract")
+        return mod.extract
+    except (ImportError, AttributeError) as exc:
+        raise EvaluationError(f"graphkit.extract.extract is not available ({exc})") from None
+
+
+def default_resolver() -> Optional[Resolver]:
+    """``graphkit.resolve.resolve`` or None (chain checks are then skipped)."""
+    try:
+        return importlib.import_module("graphkit.resolve").resolve
+    except (ImportError, AttributeError):
+        return None
+
+
+def _ingest(text: str, source: str) -> Article:
+    from graphkit.ingest import article_from_text
+    return article_from_text(text, source=source)
+
+
+@lru_cache(maxsize=1)
+def outlet_aliases() -> dict[str, str]:
+    """Lower-cased outlet names and aliases (leading "the" dropped) -> canonical key.
+
+    >>> outlet_aliases()[name_key("KompasTV", {})] == name_key("Kompas TV", {})
+    True
+    """
+    from graphkit import lang
+    out: dict[str, str] = {}
+    for o in lang.load("common", "outlets").get("outlet", []):
+        canon = name_key(o.get("name"), {})
+        for alias in [o.get("name"), *o.get("aliases", [])]:
+            if alias:
+                out.setdefault(name_key(alias, {}), canon)
+    return out
+
+
+def to_item(att: Attribution) -> Item:
+    """A graphkit attribution as scorer offsets.
+
+    >>> from graphkit.records import Span
+    >>> to_item(Attribution("a", Span(4, 8, "said"), [Span(9, 17, "it rains")])).content
+    ((9, 17),)
+    """
+    return Item(cue=(att.cue.start, att.cue.end),
+                content=[(c.start, c.end) for c in att.content],
+                source=(att.source.start, att.source.end) if att.source is not None else None,
+                id=att.id)
+
+
+@dataclass
+class DocResult:
+    """One document: gold, graphkit's output, its score and article checks."""
+
+    doc: GoldDoc
+    predicted: list[Attribution]
+    items: list[Item]
+    score: DocScore
+    metadata: Optional[list[FieldCheck]] = None
+    chains: Optional[list[ChainCheck]] = None
+    error: Optional[str] = None
+
+
+@dataclass
+class EvalResult:
+    """Scores over the corpus plus the per-document details."""
+
+    docs: list[DocResult]
+    scores: Scores
+    seconds: dict[str, float] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def _chains(doc: GoldDoc, article: Article, atts: list[Attribution], resolver: Resolver) -> list[ChainCheck]:
+    resolved = resolver(article, atts)
+    outlet = article.metadata.outlet.value if article.metadata.outlet else ""
+    preds = []
+    for a in resolved:
+        label = a.entity.label if a.entity is not None else (a.source.text if a.source else "")
+        if not label:
+            continue
+        src = span_of(doc.text, [(a.source.start, a.source.end)]) if a.source else None
+        preds.append(PredictedChain((outlet, *(v.label for v in a.via), label), src, a.id))
+    return check_chains(doc.text, doc.chains or [], doc.items, preds, outlet_aliases())
+
+
+def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
+             resolver: Optional[Resolver] = None) -> EvalResult:
+    """Run graphkit on every document and score it.
+
+    ``extractor``/``resolver`` default to ``graphkit.extract.extract`` and
+    ``graphkit.resolve.resolve``.  A document on which the pipeline fails
+    counts as predicting nothing and is listed with its error.
+    """
+    extract = extractor or default_extractor()
+    resolve = resolver or (default_resolver() if any(d.chains for d in docs) else None)
+    results: list[DocResult] = []
+    notes: list[str] = []
+    t_run = t_score = 0.0
+    for doc in docs:
+        t0 = time.perf_counter()
+        error = None
+        article: Optional[Article] = None
+        try:
+            article = _ingest(doc.text, doc.path or doc.name)
+            atts = list(extract(article))
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            atts, error = [], f"{type(exc).__name__}: {exc}"
+        chains = None
+        if doc.chains is not None and article is not None and error is None:
+            if resolve is None:
+                notes.append("graphkit.resolve is not available: chains not checked")
+            else:
+                try:
+                    chains = _chains(doc, article, atts, resolve)
+                except Exception as exc:  # noqa: BLE001
+                    notes.append(f"{doc.name}: resolve failed: {type(exc).__name__}: {exc}")
+        t1 = time.perf_counter()
+        items = [to_item(a) for a in atts]
+        score = score_document(doc.text, doc.items, items, doc.name)
+        meta = None
+        if doc.metadata is not None and article is not None:
+            meta = compare_metadata(doc.metadata, article.metadata.as_dict())
+        t_score += time.perf_counter() - t1
+        t_run += t1 - t0
+        results.append(DocResult(doc, atts, items, score, meta, chains, error))
+    t1 = time.perf_counter()
+    scores = aggregate([r.score for r in results])
+    t_score += time.perf_counter() - t1
+    return EvalResult(results, scores, {"pipeline": t_run, "scoring": t_score}, sorted(set(notes)))

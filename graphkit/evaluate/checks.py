@@ -1,0 +1,116 @@
+"""Article-level checks for the gold format: metadata fields and source chains.
+
+Pure functions; the outlet alias table is passed in (see
+:func:`graphkit.evaluate.outlet_aliases`).
+
+>>> compare_metadata({"outlet": "X", "authors": ["A"]}, {"outlet": "X", "authors": []})
+[FieldCheck(name='outlet', gold='X', predicted='X', ok=True), FieldCheck(name='authors', gold=['A'], predicted=[], ok=False)]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Mapping, Optional, Sequence
+
+from graphkit.evaluate.scorer import Item, Pieces, overlaps, span_of
+
+
+@dataclass(frozen=True)
+class FieldCheck:
+    """One metadata field: gold value, graphkit's value, equal or not."""
+
+    name: str
+    gold: object
+    predicted: object
+    ok: bool
+
+
+def compare_metadata(gold: Mapping, predicted: Mapping) -> list[FieldCheck]:
+    """Compare every field of the gold ``metadata`` object (lists as lists).
+
+    >>> compare_metadata({"dateline": "Moskwa"}, {})[0].ok
+    False
+    """
+    out = []
+    for name, gval in gold.items():
+        pval = predicted.get(name)
+        if isinstance(gval, list):
+            ok = isinstance(pval, list) and [_clean(x) for x in gval] == [_clean(x) for x in pval]
+        else:
+            ok = _clean(gval) == _clean(pval)
+        out.append(FieldCheck(name, gval, pval, ok))
+    return out
+
+
+def _clean(v: object) -> object:
+    return " ".join(v.split()) if isinstance(v, str) else v
+
+
+def name_key(name: Optional[str], aliases: Mapping[str, str]) -> str:
+    """Comparison key of a name: case-insensitive, a leading "the" ignored,
+    outlet aliases mapped to their canonical name.
+
+    >>> name_key("the  Daily Planet", {"daily planet": "planet"})
+    'planet'
+    """
+    if not name:
+        return ""
+    k = re.sub(r"^the\s+", "", " ".join(name.split()).casefold())
+    return aliases.get(k, k)
+
+
+@dataclass(frozen=True)
+class PredictedChain:
+    """One resolved attribution seen as a chain: outlet, via labels, source."""
+
+    labels: tuple[str, ...]          # [article outlet, *via, source label]
+    source: Optional[Pieces] = None  # normalised source span
+    attribution: str = ""
+
+
+@dataclass(frozen=True)
+class ChainCheck:
+    """A gold chain and whether graphkit found it (and through which attribution)."""
+
+    gold: tuple[str, ...]
+    found: bool
+    by: str = ""
+
+
+def check_chains(text: str, gold_chains: Sequence[Sequence[str]], gold_items: Sequence[Item],
+                 predicted: Sequence[PredictedChain], aliases: Mapping[str, str]) -> list[ChainCheck]:
+    """A gold chain ``[outlet, intermediary..., source]`` is found when a
+    predicted chain has the same outlet and intermediaries and ends at a source
+    whose label matches the gold entity or whose span overlaps the gold source
+    span (of a gold attribution with that entity).
+
+    >>> t = "Ann said it rains."
+    >>> g = [Item(cue=(4, 8), content=(9, 17), source=(0, 3), entity="Ann Lee")]
+    >>> p = [PredictedChain(("Planet", "Ann"), ((0, 3),), "a1")]
+    >>> check_chains(t, [["Planet", "Ann Lee"]], g, p, {})[0].found
+    True
+    """
+    out = []
+    for chain in gold_chains:
+        if not chain:
+            continue
+        keys = [name_key(x, aliases) for x in chain]
+        spans = _gold_source_spans(text, keys, gold_items, aliases)
+        hit = ""
+        for pc in predicted:
+            pk = [name_key(x, aliases) for x in pc.labels]
+            if len(pk) != len(keys) or pk[:-1] != keys[:-1]:
+                continue
+            if pk[-1] == keys[-1] or (pc.source and any(overlaps(pc.source, s) for s in spans)):
+                hit = pc.attribution or "?"
+                break
+        out.append(ChainCheck(tuple(chain), bool(hit), hit))
+    return out
+
+
+def _gold_source_spans(text: str, keys: list[str], items: Sequence[Item], aliases: Mapping[str, str]) -> list[Pieces]:
+    """Source spans of gold items with the chain's entity, preferring those
+    with the chain's intermediaries."""
+    same = [it for it in items if it.source and name_key(it.entity, aliases) == keys[-1]]
+    via = [it for it in same if [name_key(v, aliases) for v in it.via] == keys[1:-1]]
+    return [span_of(text, it.source) for it in (via or same) if it.source]
