@@ -1,0 +1,210 @@
+"""Attribution extraction: Article -> list[Attribution] (spans only).
+
+Rules over surface patterns, driven by the per-language data in
+``graphkit/lang/data/<lang>/attribution.toml``.  Only ``article.body_spans()``
+is read.  Ids are "a1", "a2", ... in text order; ``nested_in`` names the
+outer attribution whose content holds this one ("The Daily Planet reported that
+officials said ...").
+
+>>> from graphkit.ingest import article_from_text
+>>> atts = extract(article_from_text('“We will win,” said Ann Lee. Officials said the vote was fair.'))
+>>> [(a.id, a.source.text, a.cue.text, a.content[0].text, a.direct) for a in atts]
+[('a1', 'Ann Lee', 'said', 'We will win,', True), ('a2', 'Officials', 'said', 'the vote was fair', False)]
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional, Sequence
+
+from graphkit import lang as _lang
+from graphkit.extract import lexicon as _lexicon
+from graphkit.extract.lexicon import Lexicon, lexicon
+from graphkit.extract.quotes import find_quotes, merge_units
+from graphkit.extract.reported import Found, QuoteIndex, find_in_unit
+from graphkit.extract.sentences import _split, paragraphs
+from graphkit.extract.stance import certainty, stance
+from graphkit.records import Article, Attribution, Span
+
+__all__ = ["extract", "extract_text", "clear_cache"]
+
+
+def clear_cache() -> None:
+    """Forget loaded language data (after changing GRAPHKIT_LANG_PATH).
+
+    >>> clear_cache()
+    """
+    _lexicon.clear_cache()
+
+
+def _lang_of(article: Article) -> str:
+    if article.lang in _lang.languages():
+        return article.lang
+    return _lang.detect(article.text[:20000]) if article.text else "en"
+
+
+def _scope(f: Found) -> tuple[int, int]:
+    pts = [f.cue.start, f.cue.end] + [p.start for p in f.content] + [p.end for p in f.content]
+    if f.source is not None:
+        pts += [f.source.start, f.source.end]
+    return min(pts), max(pts)
+
+
+def _content_scope(f: Found) -> tuple[int, int]:
+    """The region an inner attribution must lie in to be nested in ``f``:
+    from the cue to the end of a following content."""
+    cstart = min(p.start for p in f.content)
+    cend = max(p.end for p in f.content)
+    if cstart >= f.cue.end:
+        return f.cue.end, cend
+    return cstart, cend
+
+
+def _fix_according_openers(found: list[Found], text: str) -> None:
+    """"X said, according to Y, CONTENT": X's content starts after Y."""
+    by_cue = {f.cue.start: f for f in found if f.cls == "according"}
+    if not by_cue:
+        return
+    for f in found:
+        if f.cls == "according" or not f.content:
+            continue
+        c0 = f.content[0]
+        for pos, g in by_cue.items():
+            if g is not f and c0.start <= pos <= c0.start + 2 and g.content and g.content[0].start > pos:
+                f.content = list(g.content)
+                break
+
+
+def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Attribution]:
+    # one attribution per cue; drop empty contents
+    seen = set()
+    uniq = []
+    for f in found:
+        if f.cue.start in seen or not f.content:
+            continue
+        seen.add(f.cue.start)
+        uniq.append(f)
+    _fix_according_openers(uniq, text)
+    uniq.sort(key=lambda f: (_scope(f)[0], f.cue.start))
+    ids = {id(f): f"a{i + 1}" for i, f in enumerate(uniq)}
+    parent: dict[int, Optional[Found]] = {}
+    by_unit: dict = {}
+    for f in uniq:
+        by_unit.setdefault(id(units.get(id(f))), []).append(f)
+    for f in uniq:
+        best, best_len = None, None
+        for g in by_unit[id(units.get(id(f)))]:
+            if g is f:
+                continue
+            s, e = _content_scope(g)
+            inside = s <= f.cue.start and f.cue.end <= e
+            if inside and f.source is not None:
+                inside = s <= f.source.start or (g.cls == "according")
+            if inside and (best_len is None or e - s < best_len):
+                best, best_len = g, e - s
+        parent[id(f)] = best
+    kids_of: dict = {}
+    for f in uniq:
+        if parent[id(f)] is not None:
+            kids_of.setdefault(id(parent[id(f)]), []).append(f)
+    out = []
+    for f in uniq:
+        kids = kids_of.get(id(f), [])
+        skip = [p for g in kids for p in g.content]
+        regions = list(f.content)
+        if f.source is not None and f.source.end <= f.cue.start:
+            regions.append(Span(f.source.end, f.cue.start, text[f.source.end:f.cue.start]))
+        if f.cls == "reportedly":
+            regions.append(f.cue)
+        p = parent[id(f)]
+        out.append(Attribution(
+            id=ids[id(f)],
+            cue=f.cue,
+            content=list(f.content),
+            source=f.source,
+            direct=f.direct,
+            stance=stance(text, lex, f.cls, f.cue, f.content),
+            certainty=certainty(text, lex, regions, skip),
+            nested_in=ids[id(p)] if p is not None else None,
+            sentence=units.get(id(f)),
+        ))
+    return out
+
+
+_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{1,40}[A-Z.])(:)[ \t]+(?=\S)")
+
+
+def _speaker_label(text: str, para: Span) -> Optional[Found]:
+    """Transcripts: a paragraph opening with an upper-case name and a colon
+    ("SMITH: We will ...") is that speaker's words."""
+    m = _LABEL.match(text, para.start, para.end)
+    if m is None:
+        return None
+    e = para.end
+    while e > m.end() and text[e - 1] in " \t\"”":
+        e -= 1
+    if e <= m.end():
+        return None
+    return Found(Span(m.start(2), m.end(2), ":"), [Span(m.end(), e, text[m.end():e])],
+                 Span(m.start(1), m.end(1), m.group(1)), "speech", False)
+
+
+def _continue_quotes(text: str, units: list[Span], per_unit: list[list[Found]], qi: QuoteIndex) -> None:
+    """“A,” he said. “B.”: a quote-only sentence right after a quoted
+    attribution in the same paragraph continues its content."""
+    for i, fs in enumerate(per_unit[:-1]):
+        if len(fs) != 1 or not fs[0].direct or per_unit[i + 1]:
+            continue
+        f, u, nxt = fs[0], units[i], units[i + 1]
+        if "\n" in text[u.end:nxt.start]:
+            continue
+        q = qi.starting_after(nxt.start, nxt.start + 1)
+        if q is None or q.outer.end < nxt.end - 2 or any(p.start == q.pieces[0].start for p in f.content):
+            continue
+        f.content = f.content + list(q.pieces)
+
+
+def extract_text(text: str, lang: str = "en", regions: Optional[Sequence[Span]] = None) -> list[Attribution]:
+    """Extract attributions from plain text in a given language.
+
+    >>> [a.cue.text for a in extract_text("Istana membantah kabar itu.", "id")]
+    ['membantah']
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    lex = lexicon(lang)
+    regions = list(regions) if regions else [Span(0, len(text), text)]
+    paras = [p for r in regions for p in paragraphs(text, r)]
+    quotes = find_quotes(text, paras)
+    sents = [s for p in paras for s in _split(text, p)]
+    units = merge_units(sents, quotes, text)
+    qi = QuoteIndex(quotes)
+    found: list[Found] = []
+    unit_of: dict = {}
+    per_unit = []
+    for i, u in enumerate(units):
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        fs = find_in_unit(text, lex, qi, u, nxt)
+        per_unit.append(fs)
+        for f in fs:
+            found.append(f)
+            unit_of[id(f)] = u
+    _continue_quotes(text, units, per_unit, qi)
+    for para in paras:
+        f = _speaker_label(text, para)
+        if f is not None:
+            found.append(f)
+            unit_of[id(f)] = next((u for u in units if u.start <= f.cue.start < u.end), para)
+    return _build(text, lex, found, unit_of)
+
+
+def extract(article: Article) -> list[Attribution]:
+    """Attributions of an article's body, in text order.
+
+    >>> from graphkit.ingest import article_from_text
+    >>> [a.stance for a in extract(article_from_text("The ministry denied the report."))]
+    ['denies']
+    """
+    text = article.text or ""
+    if not text:
+        return []
+    return extract_text(text, _lang_of(article), article.body_spans())

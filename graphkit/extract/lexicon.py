@@ -1,0 +1,151 @@
+"""Attribution language data, loaded once per language and compiled to regexes.
+
+The words live in ``graphkit/lang/data/<lang>/attribution.toml`` (see
+docs/languages.md, "Attribution data"); a user extends them through
+``GRAPHKIT_LANG_PATH``.  After changing that variable call
+:func:`graphkit.lang.clear_cache` and :func:`clear_cache`.
+
+>>> lex = lexicon("id")
+>>> lex.cue_class("mengatakan"), lex.cue_class("katanya"), lex.cue_class("menurut")
+('speech', 'speech', 'according')
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator, Optional
+
+from graphkit import lang as _lang
+
+_WORD = re.compile(r"\w+")
+CUE_CLASSES = ("speech", "report", "claim", "denial", "belief", "according", "reportedly")
+
+
+def _words_re(words, flags=re.IGNORECASE, suffixes=()) -> Optional[re.Pattern]:
+    """One regex matching any of ``words`` as whole words, longest first."""
+    words = sorted({w.strip() for w in words if w and w.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    alts = []
+    for w in words:
+        body = r"\s+".join(re.escape(p) for p in w.split())
+        if suffixes and " " not in w:
+            body += "(?:" + "|".join(re.escape(s) for s in suffixes) + ")?"
+        alts.append(body)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", flags)
+
+
+@dataclass
+class Lexicon:
+    """Compiled attribution data of one language."""
+
+    lang: str
+    data: dict
+    cue_re: Optional[re.Pattern] = None
+    classes: dict = field(default_factory=dict)      # lower-case form -> class
+    suffixes: tuple = ()
+    complementizer_re: Optional[re.Pattern] = None
+    include_complementizer: bool = False
+    clause_re: Optional[re.Pattern] = None
+    coord_re: Optional[re.Pattern] = None
+    source_stop_re: Optional[re.Pattern] = None
+    aux_re: Optional[re.Pattern] = None
+    recipients: frozenset = frozenset()
+    via_re: Optional[re.Pattern] = None
+    max_source_words: int = 12
+    denial_re: Optional[re.Pattern] = None
+    negation_re: Optional[re.Pattern] = None
+    probable_re: Optional[re.Pattern] = None
+    possible_re: Optional[re.Pattern] = None
+    pronouns: frozenset = frozenset()
+    particles: frozenset = frozenset()
+    not_after: frozenset = frozenset()
+    by_first: dict = field(default_factory=dict)     # first word -> regex of cues starting with it
+
+    def iter_cues(self, text: str, start: int, end: int) -> Iterator[re.Match]:
+        """Cue matches in text[start:end], left to right, longest at each word."""
+        last = start
+        by_first = self.by_first
+        cands = [w for w in _WORD.finditer(text, start, end) if w.group().lower() in by_first]
+        for w in cands:
+            ws = w.start()
+            if ws < last or (ws > 0 and text[ws - 1] == "-"):
+                continue
+            m = by_first[w.group().lower()].match(text, ws, end)
+            if m is not None:
+                last = m.end()
+                yield m
+
+    def cue_class(self, word: str) -> Optional[str]:
+        """Class of a cue word form (case-insensitive, suffixes allowed)."""
+        w = " ".join(word.lower().split())
+        if w in self.classes:
+            return self.classes[w]
+        for s in self.suffixes:
+            if w.endswith(s) and w[: -len(s)] in self.classes:
+                return self.classes[w[: -len(s)]]
+        return None
+
+
+def _build(lang: str) -> Lexicon:
+    data = _lang.load(lang, "attribution")
+    cues = data.get("cues", {})
+    syn = data.get("syntax", {})
+    lex = Lexicon(lang=lang, data=data)
+    lex.suffixes = tuple(data.get("affixes", {}).get("suffixes", []))
+    for key, words in cues.items():
+        # extra lists are named after their class: "speech_more", "denial_2", ...
+        cls = key if key in CUE_CLASSES else key.split("_")[0]
+        if cls not in CUE_CLASSES or not isinstance(words, list):
+            continue
+        for w in words:
+            lex.classes.setdefault(" ".join(str(w).lower().split()), cls)
+    lex.cue_re = _words_re(lex.classes, suffixes=lex.suffixes)
+    groups: dict[str, list[str]] = {}
+    for w in lex.classes:
+        first = w.split()[0]
+        groups.setdefault(first, []).append(w)
+        if " " not in w:
+            for suf in lex.suffixes:
+                groups.setdefault(first + suf, []).append(w)
+    lex.by_first = {k: _words_re(v, suffixes=lex.suffixes) for k, v in groups.items()}
+    lex.complementizer_re = _words_re(syn.get("complementizers", []))
+    lex.include_complementizer = bool(syn.get("content_includes_complementizer", False))
+    lex.clause_re = _words_re(syn.get("clause_openers", []))
+    lex.coord_re = _words_re(syn.get("coordinators", []))
+    lex.source_stop_re = _words_re(syn.get("source_stop", []))
+    lex.aux_re = _words_re(syn.get("aux", []))
+    lex.recipients = frozenset(w.lower() for w in syn.get("recipients", []))
+    lex.via_re = _words_re(syn.get("via", []))
+    lex.max_source_words = int(syn.get("max_source_words", 12))
+    lex.particles = frozenset(w.lower() for w in syn.get("source_particles", []))
+    lex.not_after = frozenset(w.lower() for w in syn.get("not_after", []))
+    st = data.get("stance", {})
+    lex.denial_re = _words_re(st.get("denial_phrases", []))
+    lex.negation_re = _words_re(st.get("negations", []))
+    ce = data.get("certainty", {})
+    lex.probable_re = _words_re(ce.get("probable", []))
+    lex.possible_re = _words_re(ce.get("possible", []))
+    ent = data.get("entities", {})
+    lex.pronouns = frozenset(w.lower() for w in ent.get("pronouns_person", []) + ent.get("pronouns_group", []))
+    return lex
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    """The compiled attribution data of ``lang`` (English when it has none).
+
+    >>> lexicon("en").cue_class("said")
+    'speech'
+    """
+    lex = _build(lang)
+    if lex.cue_re is None and lang != "en":
+        return _build("en")
+    return lex
+
+
+def clear_cache() -> None:
+    """Forget compiled data (after changing GRAPHKIT_LANG_PATH)."""
+    _lang.clear_cache()
+    lexicon.cache_clear()

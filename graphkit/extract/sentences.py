@@ -1,0 +1,81 @@
+"""Paragraph and sentence segmentation with character offsets.
+
+Regex only: a paragraph ends at a line break, a sentence at ``. ! ?``
+(optionally followed by closing quotes/brackets) before white space and an
+upper-case letter, digit or opening quote — except after a known
+abbreviation or a single capital initial.
+
+>>> text = "Dr. Ann Lee spoke. She said: “Yes. No.”\\n\\nThen more."
+>>> [s.text for s in sentences(text)]
+['Dr. Ann Lee spoke.', 'She said: “Yes.', 'No.”', 'Then more.']
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from graphkit.records import Span
+
+_PARA = re.compile(r"[^\n]+")
+# candidate sentence ends: terminal punctuation + closing quotes/brackets, then space
+_END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[\w“\"‘«])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
+# abbreviations that do not end a sentence (language-neutral layout: titles,
+# initials, months, US states are all short)
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr gov sen rep gen lt col sgt capt cmdr adm prof rev vs inc co corp
+    ltd jan feb mar apr aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m d.c ala ariz ark calif colo
+    conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d
+    okla ore pa r.i s.c s.d tenn tex vt va wash w.va wis wyo sdr h hj kh drs ir
+    approx est dept univ assn bros pt tbk""".split()
+)
+
+
+def paragraphs(text: str, region: Span | None = None) -> list[Span]:
+    """Non-blank lines of ``text`` (inside ``region``) as spans, stripped.
+
+    >>> [p.text for p in paragraphs("a b\\n\\n  c \\n")]
+    ['a b', 'c']
+    """
+    start, end = (region.start, region.end) if region is not None else (0, len(text))
+    out = []
+    for m in _PARA.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Span(s, e, text[s:e]))
+    return out
+
+
+def _split(text: str, para: Span) -> Iterator[Span]:
+    s = para.start
+    for m in _END.finditer(text, para.start, para.end):
+        e = m.end()
+        word = _WORD_BEFORE.search(text, max(para.start, m.start() - 20), m.start() + 1)
+        if word is not None and text[m.start()] == ".":
+            w = word.group(1).lower().rstrip(".")
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+                continue
+        yield Span(s, e, text[s:e])
+        s = e
+        while s < para.end and text[s].isspace():
+            s += 1
+    if s < para.end:
+        yield Span(s, para.end, text[s:para.end])
+
+
+def sentences(text: str, regions: Iterable[Span] | None = None) -> list[Span]:
+    """Sentences of ``text`` (inside ``regions``), in text order.
+
+    >>> [s.text for s in sentences("He left. Mr. Smith said so.")]
+    ['He left.', 'Mr. Smith said so.']
+    """
+    regions = list(regions) if regions is not None else [Span(0, len(text), text)]
+    out: list[Span] = []
+    for region in regions:
+        for para in paragraphs(text, region):
+            out.extend(_split(text, para))
+    return out

@@ -1,0 +1,120 @@
+"""Source resolution: fill ``Attribution.entity``, ``.via`` and ``.claim``.
+
+>>> from graphkit.ingest import article_from_text
+>>> from graphkit.extract import extract
+>>> art = article_from_text("Reuters reported that officials in Manila said the bridge was hit.")
+>>> atts = resolve(art, extract(art))
+>>> [(a.entity.label, [v.label for v in a.via]) for a in atts]
+[('Reuters', []), ('officials in Manila', ['Reuters'])]
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from graphkit import lang as _lang
+from graphkit.extract.lexicon import lexicon
+from graphkit.records import Article, Attribution, Entity
+from graphkit.resolve import entities as _entities
+from graphkit.resolve import gazetteer as _gazetteer
+from graphkit.resolve.chains import marker_outlets
+from graphkit.resolve.claims import group_claims
+from graphkit.resolve.coref import full_name, last_entity, last_outlet, outlet_mentions, person_names
+from graphkit.resolve.entities import parse_source
+from graphkit.resolve.gazetteer import gazetteer
+
+__all__ = ["resolve", "clear_cache"]
+
+
+def clear_cache() -> None:
+    """Forget compiled data (after changing GRAPHKIT_LANG_PATH).
+
+    >>> clear_cache()
+    """
+    _entities.clear_cache()
+    _gazetteer.clear_cache()
+
+
+def _outlet_entity(name: str) -> Entity:
+    return Entity(key=name, label=name, type="outlet")
+
+
+def _article_outlet(article: Article) -> Optional[str]:
+    f = article.metadata.outlet if article.metadata else None
+    if f is None:
+        return None
+    return gazetteer().outlet(f.value) or f.value
+
+
+def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity],
+               names: list, mentions: list, cache: dict) -> Optional[Entity]:
+    text = article.text
+    if a.source is None:
+        if a.cue.text.lower().endswith(tuple(lexicon(lang).suffixes)) and lexicon(lang).suffixes:
+            return last_entity(history, group=False)
+        return None
+    parsed = parse_source(a.source.text, lang)
+    if parsed.kind == "pronoun":
+        return last_entity(history, group=False) or Entity(key=a.source.text.lower(), label=a.source.text, type="person", anonymous=True)
+    if parsed.kind == "group_pronoun":
+        return last_entity(history, group=True) or Entity(key=a.source.text.lower(), label=a.source.text, type="person_group", anonymous=True)
+    if parsed.kind == "anaphora":
+        name = last_outlet(mentions, a.source.start)
+        return _outlet_entity(name) if name else Entity(key=a.source.text.lower(), label=a.source.text, type="outlet")
+    ent = parsed.entity
+    if parsed.kind == "surname" and ent is not None:
+        if ent.label in cache:
+            return cache[ent.label]
+        full = full_name(ent.label, names, a.source.start)
+        if full:
+            out = Entity(key=full, label=full, type="person", aliases=(ent.label,))
+        else:
+            out = next((e for e in reversed(history[-50:]) if e.type == "person" and e.label.endswith(" " + ent.label)),
+                       Entity(key=ent.key, label=ent.label, type="person"))
+        cache[ent.label] = out
+        return out
+    return ent
+
+
+def resolve(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """Resolve sources to entities, outlets in between, and claims (in place;
+    returns the same list)."""
+    if not attributions:
+        return attributions
+    lang = article.lang if article.lang in _lang.languages() else "en"
+    lex = lexicon(lang)
+    text = article.text
+    names = person_names(text)
+    own = _article_outlet(article)
+    mentions = outlet_mentions(text, own)
+    cache: dict[str, Entity] = {}
+    history: list[Entity] = []
+    by_id = {a.id: a for a in attributions}
+    for a in attributions:
+        try:
+            a.entity = _entity_of(article, lang, a, history, names, mentions, cache)
+        except Exception:  # never fail a whole article on one odd phrase
+            a.entity = None
+        if a.entity is not None:
+            history.append(a.entity)
+    for a in attributions:
+        via: list[Entity] = []
+        outer = by_id.get(a.nested_in) if a.nested_in else None
+        if outer is not None:
+            via.extend(outer.via)
+            if outer.entity is not None and outer.entity.type == "outlet":
+                via.append(outer.entity)
+        # markers near the cue/source: "dikutip dari X", "told X"
+        if a.content:
+            c0 = min(p.start for p in a.content)
+            if c0 >= a.cue.end:
+                lo, hi = a.cue.start, c0
+            else:
+                lo = a.cue.start if a.source is None else min(a.cue.start, a.source.start)
+                hi = a.sentence.end if a.sentence is not None else min(len(text), a.cue.end + 120)
+            for name in marker_outlets(text, lex, lo, hi):
+                if name != own and all(v.key != name for v in via) and (a.entity is None or a.entity.key != name):
+                    via.append(_outlet_entity(name))
+        a.via = via
+    stop = frozenset(w.lower() for w in _lang.load(lang, "language").get("stopwords", []))
+    group_claims(text, attributions, stop)
+    return attributions

@@ -1,0 +1,43 @@
+from graphkit.ingest import article_from_text
+from graphkit.extract import extract
+from graphkit.resolve import resolve
+
+
+def _run(text):
+    art = article_from_text(text)
+    return resolve(art, extract(art))
+
+
+def test_dikutip_dari():
+    a = _run("“Kami tidak tahu,” kata Juru Bicara Istana Rina Wati dikutip dari Reuters, Senin (1/1/2024).")[0]
+    assert a.entity.label == "Rina Wati"
+    assert [v.key for v in a.via] == ["Reuters"]
+
+
+def test_nested_via_outlet():
+    atts = _run("The Guardian reported that senior officials in Tokyo said the deal was signed.")
+    assert atts[1].nested_in == "a1"
+    assert [v.key for v in atts[1].via] == ["The Guardian"]
+    assert atts[1].entity.anonymous
+
+
+def test_according_to_outlet_then_speaker():
+    atts = _run("Menurut kantor berita Antara, Menteri Pertahanan Jepang mengatakan bahwa latihan dimulai.")
+    assert [v.key for v in atts[1].via] == ["Antara"]
+    assert atts[1].entity.label == "Japanese defence minister"
+
+
+def test_told_outlet():
+    a = _run("Ann Lee told Reuters that the mine was closed.")[0]
+    assert [v.key for v in a.via] == ["Reuters"]
+
+
+def test_claims_grouping():
+    text = ("The ministry denied that troops crossed the border. "
+            "“This is fake news,” the spokesman said. "
+            "Officials in Kyiv said troops crossed the border on Monday. "
+            "Separately, the bank said interest rates would rise.")
+    atts = _run(text)
+    claims = [a.claim for a in atts]
+    assert claims[0] == claims[1] == claims[2]
+    assert claims[3] != claims[0]
