@@ -1,4 +1,5 @@
-"""Export the store as RDF (Turtle, TriG, N-Quads, JSON-LD).
+"""Export the store as RDF (Turtle, TriG, N-Quads, JSON-LD), or its
+NetworkX projection as GEXF / GraphML (for Gephi).
 
 >>> from graphkit.rdf.store import open_store
 >>> st = open_store("memory")
@@ -14,6 +15,9 @@ from graphkit.rdf.store import GraphStore, open_store
 
 # format name -> rdflib serializer name
 RDF_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+# graph formats: networkx writers over graphkit.analyze.project (see graphkit/analyze/readwrite.py)
+GRAPH_FORMATS = ("gexf", "graphml")
+FORMATS = [*RDF_FORMATS, *GRAPH_FORMATS]
 
 
 class ExportError(ValueError):
@@ -24,14 +28,20 @@ def export(store: Union[str, Path, GraphStore], fmt: str = "trig", out: Optional
     """Serialise the whole store; write it to ``out`` when given.
 
     ``turtle`` flattens all graphs into one (named graphs are lost); ``trig``,
-    ``nquads`` and ``jsonld`` keep one named graph per article.
+    ``nquads`` and ``jsonld`` keep one named graph per article; ``gexf`` and
+    ``graphml`` write the NetworkX projection (:func:`graphkit.analyze.project`).
     Returns the serialised text.
     """
-    if fmt not in RDF_FORMATS:
-        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(RDF_FORMATS)}")
+    if fmt not in RDF_FORMATS and fmt not in GRAPH_FORMATS:
+        raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     st = store if isinstance(store, GraphStore) else open_store(store)
     try:
-        if fmt == "turtle":
+        if fmt in GRAPH_FORMATS:
+            from graphkit.analyze import project
+            from graphkit.analyze.readwrite import write_graph
+
+            text = write_graph(project(st), fmt)
+        elif fmt == "turtle":
             from rdflib import Graph
 
             flat = Graph()

@@ -162,10 +162,10 @@ class GraphStore:
             self._default().remove((gid, None, None))
 
     def close(self) -> None:
-        if self._ox is not None:
+        if self._ox is not None and not self.read_only:
             try:
                 self._ox.flush()
-            except (OSError, AttributeError):
+            except (OSError, RuntimeError):
                 pass
         self.dataset.close()
         # Oxigraph releases its directory lock when the last reference goes
