@@ -81,8 +81,20 @@ def chain_of(G: nx.MultiDiGraph, stmt: str) -> Chain:
                  direct=bool(d.get("direct")), attribution=attribution)
 
 
-def chains(G: nx.MultiDiGraph, article: Optional[str] = None) -> list[Chain]:
-    """Every attribution's chain, in article and text order."""
+def chains(G, article: Optional[str] = None) -> list[Chain]:
+    """Every attribution's chain, in article and text order.
+
+    ``G`` is a projection (:func:`graphkit.analyze.project`) or a store,
+    which is projected first (``graphkit chains`` does that).
+
+    >>> from graphkit.rdf.store import open_store
+    >>> chains(open_store("memory"))
+    []
+    """
+    if not isinstance(G, nx.MultiDiGraph):
+        from graphkit.analyze.project import project
+
+        G = project(G, article=article)
     out = [chain_of(G, n) for n, d in G.nodes(data=True)
            if d.get("type") == "statement" and (article is None or d.get("article") == article)]
     out.sort(key=lambda c: (c.article, G.nodes[c.statement].get("begin", 0), c.statement))
