@@ -1,5 +1,9 @@
 """SPARQL over the store: run a query, get a result that prints as a table.
 
+:func:`query` runs any SPARQL text; :func:`named` runs one of the queries
+shipped in ``graphkit/query/queries/`` (see ``graphkit query --list`` and
+docs/sparql.md) with parameters bound as RDF terms.
+
 >>> from graphkit.rdf.store import open_store
 >>> st = open_store("memory")
 >>> r = query("SELECT ?x WHERE { VALUES ?x { 1 2 } }", st)
@@ -44,13 +48,18 @@ def query(
 
     ``bindings`` maps variable names to RDF terms (or plain Python values,
     turned into literals); they are bound, never pasted into the query text.
-    A malformed query raises :class:`QueryError` with a one-line message.
+    A malformed query raises :class:`QueryError` with a one-line message; a
+    store directory that does not exist raises
+    :class:`~graphkit.rdf.store.StoreError`.
     """
     from rdflib import Literal
     from rdflib.term import Identifier
 
     text = read_query(sparql_or_file)
-    st = store if isinstance(store, GraphStore) else open_store(store, read_only=False)
+    # a store directory is opened read-only: a query never writes, runs while
+    # another process (ingest) holds the store, and a mistyped path gives
+    # "no store at …" instead of a new empty store
+    st = store if isinstance(store, GraphStore) else open_store(store, read_only=str(store) != "memory")
     try:
         terms = {k: (v if isinstance(v, Identifier) else Literal(v)) for k, v in (bindings or {}).items()}
         try:
@@ -66,4 +75,6 @@ def query(
             st.close()
 
 
-__all__ = ["query", "read_query", "QueryResult", "QueryError"]
+from graphkit.query.named import catalog, named  # noqa: E402  (uses query above)
+
+__all__ = ["query", "named", "catalog", "read_query", "QueryResult", "QueryError"]
