@@ -94,7 +94,7 @@ def test_record_title_line_and_furniture_leave_body():
                              "text": "Dam holds\nADVERTISEMENT\nBERLIN (AP) — The dam held, engineers said.\nRead more: Older story"})
     m = a.metadata
     assert m.title.span is not None and m.title.span.text == "Dam holds"
-    assert m.outlet.value == "The Guardian" and [b.value for b in m.based_on] == ["Associated Press"]
+    assert m.outlet.value == "The Guardian" and [b.value for b in m.based_on] == ["AP"]
     assert [s.text for s in a.body] == ["The dam held, engineers said."]
     assert m.dateline.value == "Berlin"
 

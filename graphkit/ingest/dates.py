@@ -81,8 +81,9 @@ def rules(lang: str) -> _Rules:
     am = [w for w in d.get("am", [])]
     pm = [w for w in d.get("pm", [])]
     mon = rf"(?<![^\W\d_])({_alt(months)})(?![^\W\d_])\.?"
-    zone = (rf"(?:\(?(?P<abbr>{_alt(zones, True)})(?![^\W\d_])\)?"
-            r"|(?:UTC|GMT)\s*(?P<goff>[+\-\u2212]\d{1,2}(?::?\d{2})?)"
+    # "GMT+2" before the bare abbreviation, so that "GMT" alone does not win
+    zone = (rf"(?:(?:UTC|GMT)\s*(?P<goff>[+\-\u2212]\d{{1,2}}(?::?\d{{2}})?)(?!\d)"
+            rf"|\(?(?P<abbr>{_alt(zones, True)})(?![^\W\d_])\)?"
             r"|(?P<off>[+\-\u2212]\d{2}:?\d{2})(?!\d))")
     ampm = _alt(am + pm)
     fillers = _alt(d.get("fillers", []) + d.get("weekdays", []))
@@ -149,6 +150,8 @@ def find_date(text: str, lang: str = "en") -> Optional[DateMatch]:
     '2025-03-12T09:15:00+07:00'
     >>> find_date("11:02 AM EDT, Fri October 11, 2024", "en").value
     '2024-10-11T11:02:00-04:00'
+    >>> find_date("Posted 4:05 PM GMT+3, May 9, 2023", "en").value
+    '2023-05-09T16:05:00+03:00'
     >>> find_date("no date here", "en") is None
     True
     """

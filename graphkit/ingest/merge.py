@@ -11,6 +11,9 @@ article is taken to be based on that outlet (``based_on``).
 >>> md = merge(lay, "Rain story", given_outlet="www.bbc.com", lang="en")
 >>> md.outlet.value, [b.value for b in md.based_on], md.title.value
 ('BBC', ['Reuters'], 'Rain story')
+>>> lay = parse_layout("PORTVILLE (AP) - Rain fell, police said.", "en")
+>>> [b.value for b in merge(lay, given_outlet="apnews.com").based_on]
+[]
 """
 from __future__ import annotations
 
@@ -55,11 +58,12 @@ def merge(lay: Layout, title: Optional[str] = None, *, given_outlet: Optional[st
     if outlet is None and url and md.outlet is None:
         outlet = outlet_from_url(url)
     if outlet is not None:
-        seen = {b.value for b in md.based_on}
+        seen = {normalise_outlet(b.value) for b in md.based_on} | {outlet}
         for f in lay.outlets_seen:
-            if f.value != outlet and f.value not in seen:
+            key = normalise_outlet(f.value)          # "AP" and "Associated Press" are one outlet
+            if key not in seen:
                 md.based_on.append(f)
-                seen.add(f.value)
+                seen.add(key)
         md.outlet = Field(outlet)
     if published:
         md.published = Field(normalise_date(str(published), lang) or str(published))

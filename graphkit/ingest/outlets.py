@@ -6,6 +6,8 @@
 'Reuters'
 >>> normalise_outlet("africa.chinadaily.com.cn"), normalise_outlet("Harbor Wire")
 ('China Daily', 'Harbor Wire')
+>>> display_outlet("ANTARA"), display_outlet("AP"), display_outlet("NEWSDESK.com")
+('Antara', 'AP', 'Newsdesk.com')
 """
 from __future__ import annotations
 
@@ -84,6 +86,53 @@ def normalise_outlet(name: str) -> str:
     return hit or clean
 
 
+@lru_cache(maxsize=1)
+def _acronym_max() -> int:
+    data = _lang.load("common", "layout").get("outlet_names", {})
+    return int(data.get("keep_acronyms_up_to", 0))
+
+
+def _cap_word(w: str) -> str:
+    return w[:1].upper() + w[1:].lower()
+
+
+def display_outlet(written: str) -> str:
+    """The name of an outlet as article metadata reports it.
+
+    A known outlet gets its canonical name, except when it is written as an
+    all-capital acronym alias (``AP``, ``AFP``; at most
+    ``outlet_names.keep_acronyms_up_to`` letters in ``common/layout.toml``),
+    which is kept as written.  An unknown web name keeps its domain, with an
+    all-capital name part in title case (``NEWSDESK.com`` -> ``Newsdesk.com``);
+    another unknown all-capital name is title-cased word by word.
+
+    >>> display_outlet("KOMPAS.com"), display_outlet("THE HARBOR WIRE"), display_outlet("Lensa9.com")
+    ('Kompas', 'The Harbor Wire', 'Lensa9.com')
+    """
+    clean = " ".join(written.split())
+    known = canonical_outlet(clean)
+    if known is None and _DOMAIN_LIKE.match(clean):
+        known = outlet_from_url(clean)
+    if known is not None:
+        if (clean.isalpha() and clean.isupper() and len(clean) <= _acronym_max()
+                and clean.casefold() != known.casefold()):
+            return clean
+        return known
+    if _DOMAIN_LIKE.match(clean):
+        if clean.lower().startswith("www."):
+            clean = clean[4:]
+        head, dot, tail = clean.partition(".")
+        letters = [c for c in head if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            head = _cap_word(head)
+        return head + dot + tail
+    letters = [c for c in clean if c.isalpha()]
+    if len(letters) > 3 and all(c.isupper() for c in letters):
+        return " ".join(_cap_word(w) for w in clean.split())
+    return clean
+
+
 def clear_cache() -> None:
     """Forget the loaded outlet list (after changing GRAPHKIT_LANG_PATH)."""
     _index.cache_clear()
+    _acronym_max.cache_clear()

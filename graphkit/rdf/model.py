@@ -26,6 +26,7 @@ from rdflib.namespace import RDF, XSD
 from graphkit import __version__
 from graphkit.ids import (ID, article_iri, content_hash, entity_iri, graph_iri, local_iri, slug,
                           span_iri)
+from graphkit.ingest.outlets import normalise_outlet
 from graphkit.records import Article, Attribution, Entity, Field, Span
 from graphkit.rdf.vocab import (CERTAINTY, ENTITY_CLASSES, GK, NIF, ORG, POLARITY, PROV, SCHEMA,
                                 SKOS)
@@ -156,13 +157,13 @@ class _Builder:
             self.add(art, SCHEMA.articleSection, _lit(md.section.value, self.lang))
         if md.dateline:
             self.add(art, GK.dateline, Literal(md.dateline.value))
-        if md.outlet:
-            self.add(art, SCHEMA.publisher, self.outlet(md.outlet.value))
+        if md.outlet:   # metadata may print an alias ("AP"); the node is the canonical outlet
+            self.add(art, SCHEMA.publisher, self.outlet(normalise_outlet(md.outlet.value)))
         for prop, fields in ((SCHEMA.author, md.authors), (SCHEMA.editor, md.editors)):
             for f in fields:
                 self.add(art, prop, self.entity(Entity(key=f.value, label=f.value, type="person")))
         for f in md.based_on:
-            self.add(art, SCHEMA.isBasedOn, self.report(f.value))
+            self.add(art, SCHEMA.isBasedOn, self.report(normalise_outlet(f.value)))
         for f in md.image_credit:
             self.add(art, GK.imageCredit, self.entity(Entity(key=f.value, label=f.value,
                                                              type="unspecified")))
