@@ -60,7 +60,7 @@ def command(sparql: Optional[str], name: Optional[str], params: tuple[str, ...],
       graphkit query --list
       graphkit query --name denials --endpoint http://127.0.0.1:7878/sparql
       graphkit query --name chain --param article=ukraine
-      graphkit query --name who-quotes --param name=peskov --format csv
+      graphkit query --name who-quotes --param name=lindqvar --format csv
       graphkit query 'SELECT ?s WHERE { ?s a schema:Claim }'
     """
     from graphkit.query.named import get, named
