@@ -135,7 +135,7 @@ class Entity:
     ``key`` is language-neutral and stable across articles, so the same
     entity gets the same IRI in every graph (see graphkit.ids.entity_iri).
 
-    >>> Entity(key="dmitry-peskov", label="Dmitry Peskov", type="person").anonymous
+    >>> Entity(key="ann-example", label="Ann Example", type="person").anonymous
     False
     """
 
