@@ -41,3 +41,15 @@ def test_claims_grouping():
     claims = [a.claim for a in atts]
     assert claims[0] == claims[1] == claims[2]
     assert claims[3] != claims[0]
+
+
+def test_claims_keep_new_propositions_apart():
+    from graphkit.records import Attribution, Span
+    from graphkit.resolve.claims import group_claims
+    t = ("Troops crossed the northern border into the valley. Officials said troops crossed the northern border into the valley. "
+         "Sources said some troops crossing the border were killed by mines and buried near the river.")
+    s1, s2 = t.index("troops crossed"), t.index("some troops")
+    a = Attribution("a1", Span(0, 0, ""), [Span(0, 50, t[:50])])
+    b = Attribution("a2", Span(0, 0, ""), [Span(s1, s1 + 48, t[s1:s1 + 48])])
+    c = Attribution("a3", Span(0, 0, ""), [Span(s2, len(t) - 1, t[s2:-1])])
+    assert [x.claim for x in group_claims(t, [a, b, c], frozenset({"the", "into", "by", "and", "near", "were", "some"}))] == ["c1", "c1", "c2"]

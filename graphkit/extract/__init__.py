@@ -21,7 +21,7 @@ from graphkit.extract import lexicon as _lexicon
 from graphkit.extract.lexicon import Lexicon, lexicon
 from graphkit.extract.quotes import find_quotes, merge_units
 from graphkit.extract.reported import Found, QuoteIndex, find_in_unit
-from graphkit.extract.sentences import _split, paragraphs
+from graphkit.extract.sentences import _split, dateline_end, paragraphs
 from graphkit.extract.stance import certainty, stance
 from graphkit.records import Article, Attribution, Span
 
@@ -74,6 +74,22 @@ def _fix_according_openers(found: list[Found], text: str) -> None:
                 break
 
 
+def _citing(text: str, found: list[Found], by_unit: dict, units: dict) -> dict:
+    """"CONTENT, X reported, citing Y": Y's statement (the same content)
+    reaches the article through X.  Returns {id(citing): reporting}."""
+    out = {}
+    for f in found:
+        if f.cls != "according" or f.source is None or f.source.start < f.cue.start or not f.content:
+            continue
+        for g in by_unit[id(units.get(id(f)))]:
+            if g is f or not g.content or g.cue.end > f.cue.start or text[g.cue.end:f.cue.start].strip(" ,"):
+                continue
+            if g.content[-1].end <= g.cue.start and f.content[0].start <= g.content[0].start:
+                f.content = list(g.content)
+                out[id(f)] = g
+    return out
+
+
 def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Attribution]:
     # one attribution per cue; drop empty contents
     seen = set()
@@ -90,6 +106,7 @@ def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Att
     by_unit: dict = {}
     for f in uniq:
         by_unit.setdefault(id(units.get(id(f))), []).append(f)
+    citing = _citing(text, uniq, by_unit, units)
     for f in uniq:
         best, best_len = None, None
         for g in by_unit[id(units.get(id(f)))]:
@@ -101,6 +118,8 @@ def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Att
                 inside = s <= f.source.start or (g.cls == "according")
             if inside and (best_len is None or e - s < best_len):
                 best, best_len = g, e - s
+        if best is None and id(f) in citing:
+            best = citing[id(f)]
         parent[id(f)] = best
     kids_of: dict = {}
     for f in uniq:
@@ -173,7 +192,11 @@ def extract_text(text: str, lang: str = "en", regions: Optional[Sequence[Span]] 
         return []
     lex = lexicon(lang)
     regions = list(regions) if regions else [Span(0, len(text), text)]
-    paras = [p for r in regions for p in paragraphs(text, r)]
+    paras = []
+    for r in regions:
+        for i, p in enumerate(paragraphs(text, r)):
+            s = dateline_end(text, p) if i < 3 else p.start
+            paras.append(p if s == p.start else Span(s, p.end, text[s:p.end]))
     quotes = find_quotes(text, paras)
     sents = [s for p in paras for s in _split(text, p)]
     units = merge_units(sents, quotes, text)

@@ -61,6 +61,18 @@ class Lexicon:
     pronouns: frozenset = frozenset()
     particles: frozenset = frozenset()
     not_after: frozenset = frozenset()
+    not_before: frozenset = frozenset()
+    raising: frozenset = frozenset()                 # "are alleged to": be-verbs before a passive cue
+    inverted: frozenset = frozenset()                # cue forms that may precede their source
+    object_cues: frozenset = frozenset()             # cues taking an addressee object ("told X")
+    adjunct_re: Optional[re.Pattern] = None          # words opening an adjunct ("in a statement")
+    relative_re: Optional[re.Pattern] = None         # relative pronouns ("who", "yang")
+    determiners: frozenset = frozenset()
+    opener_re: Optional[re.Pattern] = None           # sentence openers skipped before a subject
+    anonymity_re: Optional[re.Pattern] = None        # anonymity phrases: no cue inside
+    nonspeech_re: Optional[re.Pattern] = None        # cue + object phrases that are not speech
+    verb_re: Optional[re.Pattern] = None             # finite verbs: a phrase holding one is a clause
+    participles: tuple = ()                          # suffixes of adjunct participles ("speaking")
     by_first: dict = field(default_factory=dict)     # first word -> regex of cues starting with it
 
     def iter_cues(self, text: str, start: int, end: int) -> Iterator[re.Match]:
@@ -76,6 +88,16 @@ class Lexicon:
             if m is not None:
                 last = m.end()
                 yield m
+
+    def may_invert(self, word: str) -> bool:
+        """May this cue form precede its source ("..., kata X")?  Every cue
+        may when the language data lists no ``inverted_cues``."""
+        if not self.inverted:
+            return True
+        w = " ".join(word.lower().split())
+        if w in self.inverted:
+            return True
+        return any(w.endswith(s) and w[: -len(s)] in self.inverted for s in self.suffixes)
 
     def cue_class(self, word: str) -> Optional[str]:
         """Class of a cue word form (case-insensitive, suffixes allowed)."""
@@ -121,6 +143,17 @@ def _build(lang: str) -> Lexicon:
     lex.max_source_words = int(syn.get("max_source_words", 12))
     lex.particles = frozenset(w.lower() for w in syn.get("source_particles", []))
     lex.not_after = frozenset(w.lower() for w in syn.get("not_after", []))
+    lex.not_before = frozenset(w.lower() for w in syn.get("not_before", []))
+    lex.raising = frozenset(w.lower() for w in syn.get("passive_raising", []))
+    lex.inverted = frozenset(" ".join(w.lower().split()) for w in syn.get("inverted_cues", []))
+    lex.object_cues = frozenset(w.lower() for w in syn.get("object_cues", []))
+    lex.adjunct_re = _words_re(syn.get("adjunct_openers", []))
+    lex.relative_re = _words_re(syn.get("relative_pronouns", []))
+    lex.determiners = frozenset(w.lower() for w in syn.get("determiners", []))
+    lex.opener_re = _words_re(syn.get("sentence_openers", []))
+    lex.nonspeech_re = _words_re(syn.get("not_speech", []))
+    lex.verb_re = _words_re(syn.get("clause_verbs", []))
+    lex.participles = tuple(syn.get("participle_suffixes", []))
     st = data.get("stance", {})
     lex.denial_re = _words_re(st.get("denial_phrases", []))
     lex.negation_re = _words_re(st.get("negations", []))
@@ -128,6 +161,8 @@ def _build(lang: str) -> Lexicon:
     lex.probable_re = _words_re(ce.get("probable", []))
     lex.possible_re = _words_re(ce.get("possible", []))
     ent = data.get("entities", {})
+    lex.anonymity_re = _words_re(a["id"] for a in ent.get("anonymous", [])
+                                 if isinstance(a, dict) and a.get("id") and " " in a["id"].strip())
     lex.pronouns = frozenset(w.lower() for w in ent.get("pronouns_person", []) + ent.get("pronouns_group", []))
     return lex
 

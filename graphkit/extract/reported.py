@@ -29,6 +29,7 @@ _TRAIL = " \t\r\n,;:.!?\"“”„‘’«»‹›—–-"
 _LEAD = " \t\r\n,;:\"“”„‘’«»‹›—–-"
 _SENT_END = " \t\r\n.!?"
 _PREV_WORD = re.compile(r"(\w+)\s+$")
+_LAST_WORD = re.compile(r"(\w+)\s*$")
 
 
 @dataclass
@@ -119,22 +120,91 @@ def _source_left(text: str, lex: Lexicon, s: int, e: int) -> Optional[Span]:
     return sp
 
 
-def _source_right(text: str, lex: Lexicon, s: int, e: int) -> Optional[Span]:
+_RIGHT_END = re.compile(r"[,;!?()“”\"]|\.(?=\s|$)")
+
+
+def _adjunct_word(text: str, lex: Lexicon, m: re.Match) -> bool:
+    """An adjunct opener, unless it is a particle joining a capitalised name
+    ("Kepala Polisi di Bandung")."""
+    if m.group().lower() in lex.particles:
+        nxt = _WORDS.search(text, m.end(), m.end() + 40)
+        if nxt is not None and nxt.group()[:1].isupper():
+            return False
+    return True
+
+
+def _source_right(text: str, lex: Lexicon, s: int, e: int, appositive: bool = True) -> Optional[Span]:
     """The noun phrase right after an inverted cue ("..., kata X, ...")."""
     end = e
-    m = re.compile(r"[,;!?()]|\.(?=\s|$)").search(text, s, e)
+    m = _RIGHT_END.search(text, s, e)
     if m:
         end = m.start()
-    for rx in (lex.via_re, lex.source_stop_re):
+    lead = _span(text, s, end)
+    if lead is None:
+        return None
+    for rx in (lex.via_re, lex.source_stop_re, lex.adjunct_re):
         if rx is not None:
-            lead = _span(text, s, end)
-            v = rx.search(text, lead.start if lead else s, end)
-            if v and lead and v.start() > lead.start:
-                end = v.start()
+            for v in rx.finditer(text, lead.start, end):
+                if v.start() > lead.start and (rx is not lex.adjunct_re or _adjunct_word(text, lex, v)):
+                    end = v.start()
+                    break
     sp = _span(text, s, end)
     if sp is None or _nwords(text, sp.start, sp.end) > lex.max_source_words:
         return None
-    return sp
+    return _with_appositive(text, lex, sp, e) if appositive else sp
+
+
+def _with_appositive(text: str, lex: Lexicon, sp: Span, e: int) -> Span:
+    """"said Ann Lee, a farmer." - a short appositive closing the sentence
+    belongs to the source."""
+    p = sp.end
+    while p < e and text[p] == " ":
+        p += 1
+    if p >= e or text[p] != "," or not sp.text[:1].isupper():
+        return sp
+    rest = _span(text, p + 1, e)
+    if rest is None or _RIGHT_END.search(text, rest.start, rest.end) or _nwords(text, rest.start, rest.end) > 10:
+        return sp
+    if _opens_adjunct(text, lex, rest.start, rest.end) or _starts_badly(text, lex, rest):
+        return sp
+    if lex.cue_re is not None and lex.cue_re.search(text, rest.start, rest.end):
+        return sp
+    return Span(sp.start, rest.end, text[sp.start:rest.end])
+
+
+def _opens_adjunct(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Does text[s:e] open with an adjunct ("in parliament", "speaking to ...",
+    "seperti dilansir Antara") rather than a noun phrase?"""
+    m = _WORDS.search(text, s, e)
+    if m is None:
+        return True
+    w = m.group()
+    for rx in (lex.adjunct_re, lex.via_re, lex.source_stop_re):
+        if rx is not None:
+            a = rx.match(text, m.start())
+            if a is not None and (rx is not lex.adjunct_re or _adjunct_word(text, lex, a)):
+                return True
+    return w.islower() and any(w.endswith(x) and len(w) > len(x) + 2 for x in lex.participles)
+
+
+def _after_source_ok(text: str, lex: Lexicon, pos: int, e: int) -> bool:
+    """After an inverted source only punctuation, an adjunct or a via marker
+    may follow ("said Ann in a statement"), not a verb ("said the plan would")."""
+    while pos < e and text[pos] in " \t":
+        pos += 1
+    if pos >= e or not text[pos].isalnum():
+        return True
+    m = _RIGHT_END.search(text, pos, e)
+    stop = m.start() if m else e
+    if _nwords(text, pos, stop) > 8:
+        return False
+    if lex.source_stop_re is not None:
+        for w in lex.source_stop_re.finditer(text, pos, stop):
+            if lex.adjunct_re is None or lex.adjunct_re.match(text, w.start()) is None:
+                return False
+    return _opens_adjunct(text, lex, pos, e) and not (
+        lex.source_stop_re is not None and lex.source_stop_re.match(text, pos) is not None
+        and not (lex.adjunct_re is not None and lex.adjunct_re.match(text, pos) is not None))
 
 
 def _quote_pieces(q: Quote, lo: int, hi: int) -> list[Span]:
@@ -166,7 +236,9 @@ def _content_after(text: str, lex: Lexicon, qi: QuoteIndex, s: int, ue: int,
         return [x for x in q.pieces if x.start >= p - 1], True
     if lex.complementizer_re is not None:
         m = lex.complementizer_re.search(text, p, ue)
-        if m and _nwords(text, p, m.start()) <= 8:
+        if m and _nwords(text, p, m.start()) <= 8 and not _QUOTE_MARK.search(text, p, m.start()) \
+                and not (lex.coord_re is not None and lex.coord_re.search(text, p, m.start())) \
+                and not (lex.cue_re is not None and lex.cue_re.search(text, p, m.start())):
             p = m.start() if lex.include_complementizer else m.end()
     sp = _span(text, p, ue)
     return ([sp] if sp else []), False
@@ -186,28 +258,87 @@ def _starts_badly(text: str, lex: Lexicon, sp: Span) -> bool:
     return False
 
 
-def _appositive(text: str, lex: Lexicon, us: int, ls: int) -> Optional[Span]:
-    """"NAME, an appositive, CUE": the source is NAME with its appositive."""
-    c1 = ls - 1
-    while c1 > us and text[c1] != ",":
-        if not text[c1].isspace():
-            return None
-        c1 -= 1
-    if c1 <= us:
-        return None
-    mid = clause_start(text, lex, us, c1)
-    c0 = mid - 1
-    while c0 > us and text[c0].isspace():
-        c0 -= 1
-    if c0 <= us or text[c0] != ",":
-        return None
-    head_start = clause_start(text, lex, us, c0)
-    head = _span(text, head_start, c0)
-    if head is None or not head.text[:1].isupper() or _nwords(text, head.start, head.end) > 6:
-        return None
-    if _nwords(text, mid, c1) > lex.max_source_words:
-        return None
-    return Span(head.start, c1, text[head.start:c1])
+_STRONG = re.compile(r"[;:]|\s[—–-]{1,2}\s|—")
+_QUOTE_MARK = re.compile(r"[\"“”„«»]")
+
+
+def _comma_segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """text[s:e] cut at commas outside brackets."""
+    segs, depth, start = [], 0, s
+    for i in range(s, e):
+        c = text[i]
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth = max(0, depth - 1)
+        elif c == "," and depth == 0:
+            segs.append((start, i))
+            start = i + 1
+    segs.append((start, e))
+    return segs
+
+
+def _skip_openers(text: str, lex: Lexicon, lo: int, hi: int) -> int:
+    """Skip sentence openers ("But", "Namun") and leading punctuation."""
+    while True:
+        while lo < hi and (text[lo] in _LEAD):
+            lo += 1
+        m = lex.opener_re.match(text, lo, hi) if lex.opener_re is not None else None
+        if m is None or m.end() >= hi:
+            return lo
+        lo = m.end()
+
+
+def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) -> tuple[Optional[Span], bool]:
+    """The subject noun phrase with its appositives and relative clauses in
+    front of a cue: "Ingrid Falk, a spokeswoman for X, [speaking ...,] said";
+    adjuncts right before the cue are left out.  Returns the span (or None)
+    and whether a quotation ends right before it ("“...,” the chief, Ann Lee,
+    told AFP").
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Ann Lee, a spokeswoman for the union, speaking on Monday, said it was over."
+    >>> subject_before(t, lexicon("en"), QuoteIndex([]), 0, t.index("said"))[0].text
+    'Ann Lee, a spokeswoman for the union'
+    """
+    lo, after_quote = us, False
+    q = qi.ending_before(cs, us)
+    if q is not None and q.outer.end >= us:
+        lo, after_quote = q.outer.end, True
+    for m in _STRONG.finditer(text, lo, cs):
+        lo, after_quote = m.end(), False
+    lo = _skip_openers(text, lex, lo, cs)
+    segs = [(a, b) for a, b in _comma_segments(text, lo, cs)]
+    while segs and (_span(text, *segs[-1]) is None or _opens_adjunct(text, lex, *segs[-1])):
+        segs.pop()
+    if not segs or len(segs) > 4:
+        return None, False
+    head = _span(text, *segs[0])
+    if head is None:
+        return None, False
+    first = head.text.split()[0]
+    if not (first[:1].isupper() or first.lower() in lex.determiners or after_quote):
+        return None, False
+    if _nwords(text, head.start, head.end) > lex.max_source_words:
+        return None, False
+    if lex.cue_re is not None and lex.cue_re.search(text, head.start, head.end):
+        return None, False
+    if lex.clause_re is not None:
+        for m in lex.clause_re.finditer(text, head.start, head.end):
+            if lex.relative_re is None or lex.relative_re.match(text, m.start()) is None:
+                return None, False
+    total = 0
+    for a, b in segs:
+        n = _nwords(text, a, b)
+        total += n
+        if n > lex.max_source_words or _QUOTE_MARK.search(text, a, b):
+            return None, False
+        if lex.complementizer_re is not None and lex.complementizer_re.search(text, a, b):
+            return None, False
+    if total > 2 * lex.max_source_words:
+        return None, False
+    end = _span(text, head.start, segs[-1][1])
+    return end, after_quote
 
 
 def _more_quote(text: str, qi: QuoteIndex, pos: int, ue: int, content: list[Span], direct: bool) -> list[Span]:
@@ -225,6 +356,59 @@ def _more_quote(text: str, qi: QuoteIndex, pos: int, ue: int, content: list[Span
     return content + [x for x in q.pieces if x.start > pos and all(x.start != c.start for c in content)]
 
 
+def _coordinated(text: str, lex: Lexicon, prev: Optional[Found], pos: int) -> Optional[int]:
+    """Where the content of ``prev`` (the attribution before in the sentence)
+    must end when a coordinated verb phrase starts at ``pos``: "membantah A
+    dan menegaskan B", "insisted that A and dismissed B", "argued A, saying B",
+    "acknowledged that A, but she insisted B".  None when not coordinated."""
+    if prev is None or not prev.content or prev.source is None:
+        return None
+    c = prev.content[-1]
+    if prev.direct or c.start < prev.cue.end or not (c.start < pos <= c.end + 1):
+        return None
+    m = _PREV_WORD.search(text, max(c.start, pos - 30), pos)
+    if m is not None and lex.coord_re is not None and lex.coord_re.fullmatch(m.group(1)):
+        cut = m.start(1)
+    else:
+        p = pos
+        while p > c.start and text[p - 1] in " \t":
+            p -= 1
+        if p <= c.start or text[p - 1] != ",":
+            return None
+        cut = p - 1
+    while cut > c.start and text[cut - 1] in " \t,":
+        cut -= 1
+    return cut if cut > c.start else None
+
+
+def _cut_content(text: str, f: Found, cut: int) -> None:
+    last = f.content[-1]
+    sp = _span(text, last.start, cut)
+    if sp is not None:
+        f.content = f.content[:-1] + [sp]
+
+
+def _skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> bool:
+    """Cue words that are nouns or not speech here: after a determiner or a
+    possessive ("the claims", "the group's claims"), before "of"/"for"
+    ("hopes of"), before a non-speech object ("declined to comment")."""
+    pw = _PREV_WORD.search(text, max(us, cs - 30), cs) if (lex.not_after or lex.raising) else None
+    if pw is not None and pw.group(1).lower() in lex.not_after:
+        return True
+    if pw is not None and pw.group(1).lower() in lex.raising and re.match(r"\s+to\b", text[ce:ce + 4]):
+        return True  # "are alleged to have ...": a hedge, not a speech act
+    if cs >= 3 and text[cs - 3:cs - 1] in ("'s", "’s") and text[cs - 1] == " " and lex.not_before:
+        return True
+    p = ce
+    while p < ue and text[p] == " ":
+        p += 1
+    if lex.not_before:
+        nw = _WORDS.match(text, p, ue)
+        if nw is not None and nw.group().lower() in lex.not_before:
+            return True
+    return lex.nonspeech_re is not None and lex.nonspeech_re.match(text, p, ue) is not None
+
+
 def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optional[Span] = None) -> list[Found]:
     """All cue-anchored attributions of one sentence (``unit``)."""
     if lex.cue_re is None:
@@ -232,16 +416,18 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
     us, ue = unit.start, unit.end
     while ue > us and text[ue - 1] in _SENT_END:
         ue -= 1
+    anon = [(m.start(), m.end()) for m in lex.anonymity_re.finditer(text, us, ue)] if lex.anonymity_re else []
     out: list[Found] = []
-    prev_src: Optional[Span] = None
+    prev: Optional[Found] = None
+    prev_cue_end = -1
     for m in lex.iter_cues(text, us, ue):
         cs, ce = m.start(), m.end()
-        if qi.at(cs) is not None:
+        if qi.at(cs) is not None or any(a <= cs < b for a, b in anon):
             continue
-        if lex.not_after:
-            pw = _PREV_WORD.search(text, max(us, cs - 30), cs)
-            if pw is not None and pw.group(1).lower() in lex.not_after:
-                continue
+        after_cue = prev_cue_end >= 0 and not text[prev_cue_end:cs].strip()
+        prev_cue_end = ce if m.group()[:1].islower() else -1
+        if after_cue or _skip_cue(text, lex, us, cs, ce, ue):
+            continue  # "rejected calls for": the object of a cue is a noun
         cls = lex.cue_class(m.group())
         if cls is None:
             continue
@@ -250,19 +436,102 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
         if word[:1].isupper() and text[ls:cs].strip(_LEAD):
             continue  # a capitalised cue inside a clause is a name
         cue = Span(cs, ce, text[cs:ce])
-        found = _one(text, lex, qi, us, ue, ls, cue, cls, nxt, prev_src)
+        cut = _coordinated(text, lex, prev, cs) if cls not in ("according", "reportedly") else None
+        if cut is not None:
+            content, direct = _content_after(text, lex, qi, ce, ue, nxt)
+            if content:
+                _cut_content(text, prev, cut)
+                found = Found(cue, content, prev.source, cls, direct)
+                out.append(found)
+                prev = found
+                continue
+        found = _one(text, lex, qi, us, ue, ls, cue, cls, nxt, prev.source if prev else None)
         if found is not None:
+            if prev is not None and found.source is not None and found.source.start > prev.cue.end:
+                cut = _coordinated(text, lex, prev, found.source.start)
+                if cut is not None:
+                    _cut_content(text, prev, cut)
             out.append(found)
             if found.source is not None:
-                prev_src = found.source
+                prev = found
     return out
+
+
+def _relative_source(text: str, lex: Lexicon, us: int, ls: int, cs: int) -> Optional[Span]:
+    """"Seorang pejabat ... yang enggan disebutkan namanya mengatakan", "two
+    officials who spoke on condition of anonymity told": the subject keeps
+    its relative clause."""
+    if lex.relative_re is None:
+        return None
+    m = _LAST_WORD.search(text, max(us, ls - 12), ls)
+    if m is None or not lex.relative_re.fullmatch(m.group(1)):
+        return None
+    inner = _WORDS.search(text, ls, cs)
+    if inner is not None and (inner.group().lower() in lex.pronouns or inner.group().lower() in lex.determiners):
+        return None  # "photographs which it said": the relative clause has its own subject
+    head_ls = clause_start(text, lex, us, m.start(1))
+    if lex.cue_re is not None:
+        for c in lex.cue_re.finditer(text, head_ls, m.start(1)):
+            head_ls = c.end()  # "menepis kabar yang menyebut": the head is "kabar"
+    head = _source_left(text, lex, head_ls, m.start(1))
+    if head is not None and inner is None:
+        # "kabar yang menyebut", "seorang pria yang mengaku": the relative
+        # pronoun is the subject; its head is the last noun with its determiner
+        words = list(_WORDS.finditer(text, head.start, head.end))
+        k = len(words) - 1
+        while k > 0 and (words[k - 1].group().lower() in lex.determiners
+                         or (words[k].group()[:1].isupper() and words[k - 1].group()[:1].isupper())):
+            k -= 1
+        return Span(words[k].start(), head.end, text[words[k].start():head.end])
+    if head is None or _nwords(text, head.start, cs) > 2 * lex.max_source_words:
+        return None
+    return _span(text, head.start, cs)
+
+
+def _suffix_source(text: str, lex: Lexicon, cue: Span) -> Optional[tuple[Span, Span]]:
+    """"ujarnya": cue "ujar", source the enclitic "nya"."""
+    low = cue.text.lower()
+    for suf in lex.suffixes:
+        root = low[: -len(suf)]
+        if low.endswith(suf) and root and root in lex.classes and lex.may_invert(root) and low not in lex.classes:
+            k = cue.end - len(suf)
+            return Span(cue.start, k, text[cue.start:k]), Span(k, cue.end, text[k:cue.end])
+    return None
+
+
+def _adjunct_tail(text: str, lex: Lexicon, cue: Span, ue: int) -> bool:
+    """After the cue comes no content, only an addressee and adjuncts
+    ("told The Associated Press because ...", "wrote in a note to clients")."""
+    p = cue.end
+    words = list(_WORDS.finditer(text, p, ue))
+    if not words:
+        return True
+    if lex.complementizer_re is not None and lex.complementizer_re.match(text, words[0].start()):
+        return False
+    k = 0
+    if cue.text.split() and cue.text.split()[-1].lower() in lex.object_cues:
+        # skip the addressee: a capitalised name or up to three words
+        while k < len(words) and (words[k].group()[:1].isupper() or k == 0):
+            k += 1
+        if k == 1:
+            while k < min(len(words), 3) and not (lex.clause_re and lex.clause_re.match(text, words[k].start())) \
+                    and not (lex.adjunct_re and lex.adjunct_re.match(text, words[k].start())):
+                k += 1
+        if k >= len(words):
+            return True
+    w = words[k]
+    if lex.clause_re is not None and lex.clause_re.match(text, w.start()) is not None:
+        return not (lex.complementizer_re is not None and lex.complementizer_re.match(text, w.start()))
+    if lex.adjunct_re is not None and lex.adjunct_re.match(text, w.start()) is not None:
+        return k > 0 or len(words) <= 8
+    return False
 
 
 def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
          cue: Span, cls: str, nxt: Optional[Span] = None, prev_src: Optional[Span] = None) -> Optional[Found]:
     cs, ce = cue.start, cue.end
     if cls == "according":
-        src = _source_right(text, lex, ce, ue)
+        src = _source_right(text, lex, ce, ue, appositive=False)
         if src is None:
             return None
         after = src.end
@@ -272,6 +541,9 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
             content, direct = _content_after(text, lex, qi, after + 1, ue)
         else:
             content, direct = _content_before(text, qi, us, ls)
+            if content and not direct and lex.cue_re is not None and any(
+                    lex.cue_class(x.group()) == "according" for x in lex.cue_re.finditer(text, content[0].start, content[-1].end)):
+                return None  # "Menurut X, A berdasarkan B": B is X's evidence, not a source
         return Found(cue, content, src, cls, direct) if content else None
     if cls == "reportedly":
         nxt = lex.cue_re.search(text, ce, min(ue, ce + 40))
@@ -279,6 +551,17 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
             return None  # "X reportedly told ...": the verb is the cue
         content, direct = _content_after(text, lex, qi, ce, ue)
         return Found(cue, content, None, cls, direct) if content else None
+    has_before = _span(text, us, ls) is not None
+    after_punct = ls > us and _BOUNDARY.search(text, ls - 3, ls) is not None
+    suffixed = _suffix_source(text, lex, cue)
+    if suffixed is not None:
+        cue, src = suffixed
+        if has_before and (_span(text, ce, ue) is None or _adjunct_tail(text, lex, Span(ce, ce, ""), ue)):
+            content, direct = _content_before(text, qi, us, ls)
+            content = _more_quote(text, qi, ce, ue, content, direct)
+        else:
+            content, direct = _content_after(text, lex, qi, ce, ue, nxt)
+        return Found(cue, content, src, cls, direct) if content else None
     # auxiliaries belong to the cue ("has said")
     if lex.aux_re is not None:
         while True:
@@ -290,32 +573,42 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
                 break
             cs = a.start()
         cue = Span(cs, cue.end, text[cs:cue.end])
-    src = _source_left(text, lex, ls, cs)
-    has_before = _span(text, us, ls) is not None
-    after_punct = ls > us and _BOUNDARY.search(text, ls - 3, ls) is not None
+    src = _relative_source(text, lex, us, ls, cs)
+    if src is not None and src.start < ls:
+        ls = src.start  # the clause starts with the subject's head, before its relative clause
+        while ls > us and text[ls - 1] == " ":
+            ls -= 1
+        has_before = _span(text, us, ls) is not None
+        after_punct = ls > us and _BOUNDARY.search(text, max(us, ls - 3), ls) is not None
+    src = src or _source_left(text, lex, ls, cs)
+    if src is not None and _opens_adjunct(text, lex, src.start, src.end):
+        src = None  # "X, dalam pernyataan tertulis mengatakan"
     if src is None:
-        if has_before and after_punct and lex.data.get("syntax", {}).get("inverted_ok", True):
+        stretch, after_quote = subject_before(text, lex, qi, us, cs)
+        inv = None
+        if has_before and after_punct and lex.data.get("syntax", {}).get("inverted_ok", True) and lex.may_invert(cue.text):
             inv = _source_right(text, lex, ce, ue)
-            if inv is not None and not _starts_badly(text, lex, inv):
-                content, direct = _content_before(text, qi, us, ls)
-                content = _more_quote(text, qi, inv.end, ue, content, direct)
-                return Found(cue, content, inv, cls, direct) if content else None
-            app = _appositive(text, lex, us, ls)
-            if app is not None:
-                q = qi.ending_before(app.start, us)
-                if q is not None and app.start - q.outer.end <= 3:
-                    content, direct = list(q.pieces), True
-                    content = _more_quote(text, qi, ce, ue, content, direct)
-                else:
-                    content, direct = _content_after(text, lex, qi, ce, ue, nxt)
-                return Found(cue, content, app, cls, direct) if content else None
-        if cue.text.lower().endswith(tuple(lex.suffixes)) or cue.text.lower().endswith("ing"):
+            if inv is not None and (_starts_badly(text, lex, inv) or not _after_source_ok(text, lex, inv.end, ue)
+                                    or (lex.verb_re is not None and lex.verb_re.search(text, inv.start, inv.end))):
+                inv = None
+        if stretch is not None and after_quote:
+            q = qi.ending_before(stretch.start, us)
+            content, direct = list(q.pieces), True
+            content = _more_quote(text, qi, ce, ue, content, direct)
+            return Found(cue, content, stretch, cls, direct)
+        if inv is not None:
+            content, direct = _content_before(text, qi, us, ls)
+            content = _more_quote(text, qi, inv.end, ue, content, direct)
+            return Found(cue, content, inv, cls, direct) if content else None
+        if stretch is not None:
+            content, direct = _content_after(text, lex, qi, ce, ue, nxt)
+            return Found(cue, content, stretch, cls, direct) if content else None
+        if any(cue.text.lower().endswith(x) for x in lex.participles):
             if has_before and _span(text, ce, ue) is None:
                 content, direct = _content_before(text, qi, us, ls)
             else:
                 content, direct = _content_after(text, lex, qi, ce, ue)
-            src = prev_src if cue.text.lower().endswith("ing") else None
-            return Found(cue, content, src, cls, direct) if content else None
+            return Found(cue, content, prev_src, cls, direct) if content else None
         return None
     tail = _span(text, ce, ue)
     before_q = qi.ending_before(ls, us)
@@ -325,7 +618,8 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
         and not (lex.complementizer_re and lex.complementizer_re.search(text, ce, ue))
         and qi.starting_after(ce, ue) is None
     )
-    if has_before and after_punct and (quote_before or (short_tail and _nwords(text, us, ls) >= 4)):
+    adjunct_tail = tail is not None and qi.starting_after(ce, ue) is None and _adjunct_tail(text, lex, cue, ue)
+    if has_before and after_punct and (quote_before or adjunct_tail or (short_tail and _nwords(text, us, ls) >= 4)):
         content, direct = _content_before(text, qi, us, ls)
         content = _more_quote(text, qi, ce, ue, content, direct)
     else:

@@ -31,6 +31,33 @@ ABBREVIATIONS = frozenset(
 )
 
 
+_DATELINE = re.compile(r"([^\n\"“”‘’«»]{2,90}?)\s[-—–]{1,2}\s+(?=\S)")
+_DL_WORD = re.compile(r"\S+")
+
+
+def dateline_end(text: str, para: Span) -> int:
+    """Where a paragraph's body starts after a dateline ("JAKARTA, KOMPAS.com -",
+    "KASTELHAVN, June 12 (Reuters) -", "Jakarta (ANTARA) -"), else its start.
+    A dateline is at most eight words, none of them lower-case, before a dash.
+
+    >>> t = "PARIS, May 2 (AP) — Rescuers said."
+    >>> t[dateline_end(t, Span(0, len(t), t)):]
+    'Rescuers said.'
+    >>> dateline_end("The minister - a veteran - said so.", Span(0, 35, ""))
+    0
+    """
+    m = _DATELINE.match(text, para.start, min(para.end, para.start + 100))
+    if m is None:
+        return para.start
+    words = _DL_WORD.findall(m.group(1))
+    if not words or len(words) > 8 or any(w[:1].islower() for w in words):
+        return para.start
+    pre = m.group(1)
+    if not ("(" in pre or "," in pre or len(words) == 1 or any(sum(c.isupper() for c in w) >= 3 for w in words)):
+        return para.start
+    return m.end()
+
+
 def paragraphs(text: str, region: Span | None = None) -> list[Span]:
     """Non-blank lines of ``text`` (inside ``region``) as spans, stripped.
 

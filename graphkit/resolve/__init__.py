@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from graphkit import lang as _lang
@@ -18,7 +19,7 @@ from graphkit.resolve import entities as _entities
 from graphkit.resolve import gazetteer as _gazetteer
 from graphkit.resolve.chains import marker_outlets
 from graphkit.resolve.claims import group_claims
-from graphkit.resolve.coref import full_name, last_entity, last_outlet, outlet_mentions, person_names
+from graphkit.resolve.coref import common_words, full_name, last_entity, last_outlet, outlet_mentions, person_names
 from graphkit.resolve.entities import parse_source
 from graphkit.resolve.gazetteer import gazetteer
 
@@ -58,13 +59,15 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
     if parsed.kind == "group_pronoun":
         return last_entity(history, group=True) or Entity(key=a.source.text.lower(), label=a.source.text, type="person_group", anonymous=True)
     if parsed.kind == "anaphora":
-        name = last_outlet(mentions, a.source.start)
+        name = last_outlet(sorted(mentions), a.source.start)
         return _outlet_entity(name) if name else Entity(key=a.source.text.lower(), label=a.source.text, type="outlet")
     ent = parsed.entity
     if parsed.kind == "surname" and ent is not None:
         if ent.label in cache:
             return cache[ent.label]
-        full = full_name(ent.label, names, a.source.start)
+        known = [e.label for e in history if e.type == "person" and len(e.label.split()) >= 2
+                 and ent.label in (e.label.split()[0], e.label.split()[-1])]
+        full = max(known, key=lambda x: len(x.split())) if known else full_name(ent.label, names, a.source.start)
         if full:
             out = Entity(key=full, label=full, type="person", aliases=(ent.label,))
         else:
@@ -72,7 +75,23 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
                        Entity(key=ent.key, label=ent.label, type="person"))
         cache[ent.label] = out
         return out
+    if ent is not None and ent.type == "outlet" and len(ent.label.split()) >= 3:
+        # "Surat kabar Tarvania Dnevni Glas": a place word named on its own elsewhere is not part of the name
+        first, second = ent.label.split()[:2]
+        if re.search(r"(?<!\w)" + re.escape(first) + r"(?!\w)(?!\s+" + re.escape(second) + r")", text):
+            label = ent.label[len(first):].strip()
+            ent = Entity(key=label, label=label, type="outlet", aliases=(ent.label,))
     return ent
+
+
+def _initial_via(text: str, lex, a: Attribution) -> list[str]:
+    """"Dikutip dari AFP, X menyatakan ...": a via marker opening the sentence."""
+    if a.sentence is None or a.source is None or a.source.start <= a.sentence.start:
+        return []
+    lo = a.sentence.start
+    if lex.via_re is None or lex.via_re.match(text, lo) is None:
+        return []
+    return marker_outlets(text, lex, lo, a.source.start)
 
 
 def resolve(article: Article, attributions: list[Attribution]) -> list[Attribution]:
@@ -83,7 +102,7 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
     lang = article.lang if article.lang in _lang.languages() else "en"
     lex = lexicon(lang)
     text = article.text
-    names = person_names(text)
+    names = person_names(text, common_words(text))
     own = _article_outlet(article)
     mentions = outlet_mentions(text, own)
     cache: dict[str, Entity] = {}
@@ -96,6 +115,8 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
             a.entity = None
         if a.entity is not None:
             history.append(a.entity)
+            if a.entity.type == "outlet" and a.source is not None and a.entity.key != own:
+                mentions.append((a.source.start, a.entity.label))
     for a in attributions:
         via: list[Entity] = []
         outer = by_id.get(a.nested_in) if a.nested_in else None
@@ -111,7 +132,7 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
             else:
                 lo = a.cue.start if a.source is None else min(a.cue.start, a.source.start)
                 hi = a.sentence.end if a.sentence is not None else min(len(text), a.cue.end + 120)
-            for name in marker_outlets(text, lex, lo, hi):
+            for name in _initial_via(text, lex, a) + marker_outlets(text, lex, lo, hi):
                 if name != own and all(v.key != name for v in via) and (a.entity is None or a.entity.key != name):
                     via.append(_outlet_entity(name))
         a.via = via

@@ -27,12 +27,23 @@ from graphkit.records import Attribution
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
+def _norm(w: str) -> str:
+    w = w.lower()
+    for suf in ("nya",):
+        if w.endswith(suf) and len(w) > len(suf) + 3:
+            return w[: -len(suf)]
+    return w
+
+
 def _words(text: str, atts: list[Attribution], stop: frozenset) -> list[set[str]]:
-    return [{w.lower() for p in a.content for w in _WORD.findall(p.text)} - stop for a in atts]
+    return [{_norm(w) for p in a.content for w in _WORD.findall(p.text)} - stop for a in atts]
 
 
-def group_claims(text: str, atts: list[Attribution], stop: frozenset, threshold: float = 0.3) -> list[Attribution]:
-    """Set ``claim`` on every attribution (in place) and return the list."""
+def group_claims(text: str, atts: list[Attribution], stop: frozenset, threshold: float = 0.45) -> list[Attribution]:
+    """Set ``claim`` on every attribution (in place) and return the list.
+    Two statements share a claim when they are near-paraphrases: their
+    informative words overlap (weighted Dice >= ``threshold``); a statement
+    that adds a new proposition to another one is a claim of its own."""
     n = len(atts)
     parent = list(range(n))
 
@@ -54,18 +65,26 @@ def group_claims(text: str, atts: list[Attribution], stop: frozenset, threshold:
     words = _words(text, atts, stop)
     # document frequency of words over sentences of the text
     sents = re.split(r"(?<=[.!?])\s+|\n+", text)
-    df = Counter(w for s in sents for w in {x.lower() for x in _WORD.findall(s)})
+    df = Counter(w for s in sents for w in {_norm(x) for x in _WORD.findall(s)})
     total = max(1, len(sents))
-    weight = {w: math.log(1 + total / df[w]) for ws in words for w in ws}
+    weight = {w: math.log(1 + total / max(1, df[w])) for ws in words for w in ws}
     for i in range(n):
         for j in range(i + 1, min(n, i + 40)):
             a, b = words[i], words[j]
-            if not a or not b:
+            if not a or not b or len(a & b) < 2:
                 continue
             inter = sum(weight[w] for w in a & b)
-            smaller = min(sum(weight[w] for w in a), sum(weight[w] for w in b))
-            if smaller and inter / smaller >= threshold and len(a & b) >= 2:
+            both = sum(weight[w] for w in a) + sum(weight[w] for w in b)
+            if both and 2 * inter / both >= threshold:
                 union(i, j)
+    # a denial answers the statement right before it ("X claims A. Y denied it")
+    for i, a in enumerate(atts):
+        if a.stance != "denies" or a.nested_in or i == 0:
+            continue
+        prev = atts[i - 1]
+        if prev.stance == "asserts" and not prev.nested_in and a.cue.start - prev.cue.end < 400 \
+                and all(find(j) != find(i) for j in range(n) if j != i):
+            union(i, i - 1)
     # bare denials: join the nearest denial next to them
     for i, a in enumerate(atts):
         if a.stance != "denies" or a.nested_in:

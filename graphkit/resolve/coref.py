@@ -19,50 +19,64 @@ from typing import Optional
 from graphkit.records import Entity
 from graphkit.resolve.gazetteer import gazetteer
 
-_NAME = re.compile(r"(?<![\w.])[A-Z\u00C0-\u024F][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z\u00C0-\u024F][\w'’-]+)+")
+_NAME = re.compile(r"(?<![\w.])[A-Z\u00C0-\u024F][\w'’-]+(?:[ \t]+(?:[A-Z]\.[ \t]+)?[A-Z\u00C0-\u024F][\w'’-]+)+")
 
 
 _INITIAL = re.compile(r"(?:^|[.!?]\s+|\n\s*|[“\"]\s*)$")
 
 
-def person_names(text: str) -> list[tuple[int, str]]:
-    """Multi-word capitalised names in the text, with their positions; a
-    sentence-initial word is dropped from names of three or more words and
-    two-word names that start a sentence come last."""
-    out, initial = [], []
+_LOWER = re.compile(r"(?<![\w'’-])[a-z\u00DF-\u00F6\u00F8-\u00FF][\w'’-]*")
+
+
+def common_words(text: str) -> frozenset:
+    """Words written in lower case somewhere in the text: a capitalised
+    occurrence of one of them ("Pasukan", "Presiden" in a title) is a common
+    noun, not a name."""
+    return frozenset(m.group() for m in _LOWER.finditer(text))
+
+
+def person_names(text: str, common: Optional[frozenset] = None) -> list[tuple[int, str]]:
+    """Multi-word capitalised names in the text, with their positions.
+    Leading words that the text also writes in lower case (common nouns,
+    titles: "Presiden", "Pasukan") are dropped; names left with one word are
+    not names.
+
+    >>> person_names("Pasukan Putin maju. Presiden Vladimir Putin dan pasukan presiden.")
+    [(29, 'Vladimir Putin')]
+    """
+    common = common_words(text) if common is None else common
+    out = []
     for m in _NAME.finditer(text):
-        name = m.group()
-        if _INITIAL.search(text, max(0, m.start() - 3), m.start()):
-            words = name.split()
-            if len(words) >= 3:
-                out.append((m.start(), " ".join(words[1:])))
-            else:
-                initial.append((m.start(), name))
-            continue
-        out.append((m.start(), name))
-    return out + initial
+        words = m.group().split()
+        k = 0
+        while k < len(words) and words[k].lower() in common:
+            k += 1
+        words = words[k:]
+        if len(words) >= 2:
+            pos = m.start() + len(m.group()) - len(" ".join(words))
+            out.append((pos, " ".join(words)))
+    return out
 
 
 def full_name(surname: str, names: list[tuple[int, str]], before: Optional[int] = None) -> Optional[str]:
-    """The shortest two-or-more-word name ending with ``surname``; prefers
-    names mentioned before position ``before``."""
-    best, best_pos = None, -1
-    suffix = " " + surname
+    """The fullest name with ``surname`` as its last (or first) word; names
+    mentioned before position ``before`` win over later ones.
+
+    >>> full_name("Ann", [(0, "Ann Lee"), (30, "Bob Ray")], 20)
+    'Ann Lee'
+    """
+    best, best_key = None, None
+    g = gazetteer()
     for pos, name in names[:5000]:
-        if not name.endswith(suffix):
-            continue
         words = name.split()
-        # drop leading capitalised role/title words ("Governor Dewi Lestari")
-        cand = " ".join(words[-2:]) if len(words) > 2 else name
-        g = gazetteer()
-        if g.government(cand.split()[0]) or g.organization(cand.split()[0]):
+        if surname not in (words[-1], words[0]):
             continue
-        if before is not None and pos > before and best is not None:
+        if g.government(words[0]) or g.organization(words[0]) or g.outlet(name):
             continue
-        if best is None or (before is not None and pos <= before and best_pos > before):
-            best, best_pos = cand, pos
-        if best is not None and pos <= (before if before is not None else pos):
-            break
+        key = (before is None or pos <= before, min(len(words), 3), words[-1] == surname, -abs((before or 0) - pos))
+        if best_key is None or key > best_key:
+            # leading capitalised titles are not part of a name ("Governor Dewi Lestari")
+            best, best_key = (" ".join(words[-2:]) if len(words) > 2 and words[-1] == surname else name), key
     return best
 
 
@@ -89,6 +103,6 @@ def last_entity(history: list[Entity], group: bool) -> Optional[Entity]:
     """The most recent person (or group/organisation) entity."""
     want = ("person_group", "organization", "government") if group else ("person",)
     for e in reversed(history[-50:]):
-        if e.type in want and not (not group and e.anonymous):
+        if e.type in want:
             return e
     return None

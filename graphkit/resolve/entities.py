@@ -61,6 +61,7 @@ class _Data:
     plural_re: Optional[re.Pattern]
     honorific_re: Optional[re.Pattern]
     conj_re: Optional[re.Pattern]
+    outlet_words: frozenset = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -84,6 +85,7 @@ def _data(lang: str) -> _Data:
         plural_re=_words_re(ent.get("plural_markers", [])),
         honorific_re=_words_re(ent.get("honorifics", [])),
         conj_re=_words_re(ent.get("conjunctions", [])),
+        outlet_words=frozenset(w.lower() for w in ent.get("outlet_name_words", [])),
     )
 
 
@@ -130,6 +132,16 @@ def _name_tail(words: list[str]) -> list[str]:
     return out
 
 
+def _strip_honorifics(words: list[str], d: "_Data") -> list[str]:
+    """Drop leading titles and ranks ("dr.", "Iptu", "Mr") from a name."""
+    out = list(words)
+    while len(out) > 2 and d.honorific_re is not None and d.honorific_re.fullmatch(out[0].rstrip(".")):
+        out = out[1:]
+    if len(out) == 2 and d.honorific_re is not None and d.honorific_re.fullmatch(out[0].rstrip(".")):
+        out = out[1:]
+    return out
+
+
 def _entity_for_name(name: str) -> Entity:
     g = gazetteer()
     for look, typ in ((g.outlet, "outlet"), (g.government, "government"), (g.organization, "organization")):
@@ -154,9 +166,20 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
     if d.anaphora_re is not None and d.anaphora_re.fullmatch(raw):
         return Parsed(None, "anaphora")
     clean = _clean(raw)
-    if "," in clean:   # appositive: "Hugh Hill, a doctor"
+    if "," in clean:   # appositive: "Hugh Hill, a doctor" / "Bupati X, Ratna Wati"
         head, _, rest = clean.partition(",")
         head_words = head.split()
+        named = _strip_honorifics(rest.split(",")[0].split(), d)
+        named_ok = (len(named) >= 2 and _name_tail(named) == named and not g.find_outlet(" ".join(named))
+                    and not (d.role_re is not None and d.role_re.search(" ".join(named))))
+        head_is_role = (len(head_words) >= 3 or (d.role_re is not None and d.role_re.search(head) is not None)
+                        or _name_tail(head_words) != head_words)
+        if named_ok and head_is_role:
+            name = " ".join(named)
+            ent = _entity_for_name(name)
+            if ent.type in ("person", "unspecified"):
+                return Parsed(Entity(key=name, label=name, type="person", role=_DET.sub("", head.strip()) or None))
+            return Parsed(ent)
         if head_words and _name_tail(head_words) == head_words:
             inner = parse_source(head, lang)
             if inner.entity is not None and inner.kind == "entity" and inner.entity.role is None:
@@ -182,10 +205,14 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
                                  anonymous=True, affiliation="; ".join(affs) or None))
     if low in d.unspecified:
         return Parsed(Entity(key=low, label=raw, type="unspecified", anonymous=True))
+    # an unknown outlet named like one: "The Port Halvard Courier"
+    words = clean.split()
+    if d.outlet_words and len(words) >= 2 and _name_tail(words) == words and words[-1].lower() in d.outlet_words:
+        return Parsed(Entity(key=clean, label=clean, type="outlet"))
     # outlet noun with an unknown outlet name: "the newspaper Foo Bar"
     if d.outlet_nouns_re is not None:
-        m = d.outlet_nouns_re.match(clean)
-        if m:
+        m = d.outlet_nouns_re.search(clean)
+        if m and (m.start() == 0 or _name_tail(clean[:m.start()].split()) == clean[:m.start()].split()):
             rest = _name_tail(clean[m.end():].split())
             if rest:
                 name = " ".join(rest)
