@@ -57,10 +57,40 @@ def chains(store) -> list[list[str]]:
     return [[_norm(x) for x in v] for v in out.values()]
 
 
+def chains_with_spans(store) -> list[tuple[list[str], tuple[int, int] | None]]:
+    """(labels, source span) of every chain of the store."""
+    from graphkit.query import query
+
+    spans = {str(r[0]): (int(r[1]), int(r[2])) for r in query(
+        "SELECT ?m ?b ?e WHERE { ?m a gk:Mention ; gk:source ?s . ?s nif:beginIndex ?b ; nif:endIndex ?e }",
+        store)}
+    from graphkit.query import named
+
+    out: dict[str, list[str]] = {}
+    for rec in named("chain", store).records():
+        out.setdefault(rec["mention"], []).append(_norm(rec["label"]))
+    return [(labels, spans.get(m)) for m, labels in out.items()]
+
+
+def _gold_source_spans(entity: str) -> list[tuple[int, int]]:
+    return [(a["source"]["start"], a["source"]["end"]) for a in GOLD.get("attributions", [])
+            if a.get("source") and a["source"].get("entity") == entity]
+
+
 @pytest.mark.parametrize("gold_chain", GOLD.get("chains", []), ids=lambda c: " > ".join(c))
 def test_seed_gold_chain_is_found(seed_stores, gold_chain):
+    """As in `graphkit eval`: the same outlets, ending at a source with the gold
+    label or whose source span overlaps the gold source (role-only sources
+    such as a defence chief may be labelled in other words)."""
+    want = [_norm(x) for x in gold_chain]
+    gold_spans = _gold_source_spans(gold_chain[-1])
     for backend, st in seed_stores.items():
-        assert [_norm(x) for x in gold_chain] in chains(st), backend
+        found = [
+            labels for labels, span in chains_with_spans(st)
+            if labels[:-1] == want[:-1] and (labels[-1] == want[-1] or (span and any(
+                span[0] < e and b < span[1] for b, e in gold_spans)))
+        ]
+        assert found, (backend, want)
 
 
 def test_seed_named_queries_identical_on_both_backends(seed_stores):
@@ -84,8 +114,10 @@ def test_seed_who_quotes_second_hand(seed_stores, att):
     from graphkit.query import named
 
     name = att["source"]["entity"]
+    text = att["source"]["text"]
     for st in seed_stores.values():
-        rows = named("who-quotes", st, name=name).records()
+        # by the gold's canonical name, else by the article's own wording of the source
+        rows = named("who-quotes", st, name=name).records() or named("who-quotes", st, name=text).records()
         assert any(r["hand"] == "second-hand" and _norm(r["viaLabel"] or "") == _norm(att["via"][0])
                    for r in rows), (name, rows)
 

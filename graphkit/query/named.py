@@ -109,7 +109,7 @@ class NamedQuery:
 
         A remote endpoint has no way to bind variables, so for it the
         parameters (defaults filled in) become a ``VALUES`` block at the
-        line ``# @values`` of the query if it has one (inside the group whose
+        lines ``# @values`` of the query if it has any (inside each group whose
         FILTER uses them: a nested group cannot see the outer scope), else at
         the top of the outer ``WHERE``; each value is written by rdflib's N-Triples term
         serialiser (which escapes quotes, backslashes and line breaks).
@@ -126,10 +126,10 @@ class NamedQuery:
         terms = self.bindings(params or {})
         if terms:
             block = " ".join(f"VALUES ?{var} {{ {term.n3()} }}" for var, term in sorted(terms.items()))
-            text, n = _MARK.subn(lambda m: f"{m.group(1)}{block}", text, count=1)
+            text, n = _MARK.subn(lambda m: f"{m.group(1)}{block}", text)
             if n == 0:
                 text, n = _WHERE.subn(lambda m: f"{m.group(0)}\n  {block}", text, count=1)
-            if n != 1:
+            if n < 1:
                 raise QueryError(f"named query {self.name}: no line 'WHERE {{' to bind parameters at")
         return SPARQL_PREFIXES + text
 
