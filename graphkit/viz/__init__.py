@@ -83,7 +83,12 @@ def show(source: Union[GraphStore, nx.MultiDiGraph], out: Optional[Union[str, Pa
         from IPython.display import HTML
     except ImportError:  # pragma: no cover - IPython is in the notebooks extra
         return frame
-    return HTML(frame)
+    import warnings
+
+    with warnings.catch_warnings():
+        # IPython suggests IFrame, which cannot carry the page inline (srcdoc)
+        warnings.filterwarnings("ignore", message="Consider using IPython.display.IFrame")
+        return HTML(frame)
 
 
 __all__ = ["viz", "show", "select", "write_html", "to_network", "render", "VizError"]
