@@ -170,6 +170,9 @@ _PIECES = st.sampled_from([
     "Published", "Home | World | Sport | Business", "Site.com > kanal", "Getty Images",
     "REUTERS/Ann Lee/File Photo", "Photograph: Ann Lee/AFP", "RELATED COVERAGE", "(abc/def)",
     "THE DAILY EXAMPLE", "Oleh ", "Site.com, Kota - ", "[Photo/Agencies]", "GMT+2",
+    "Reporter\n", "Laporan: ", "[Gambas:Video X]", "Image copyright ", " Image caption ", "(CNN) ",
+    "Read more:\n", "MORE: ", "Kota, Kanal Contoh -- ", " health correspondent", "(SP) ", "x.CO",
+    "— With assistance by ", "Pilihan Editor: ", "[", "]",
 ])
 
 

@@ -83,7 +83,8 @@ def rules(lang: str) -> _Rules:
     mon = rf"(?<![^\W\d_])({_alt(months)})(?![^\W\d_])\.?"
     # "GMT+2" before the bare abbreviation, so that "GMT" alone does not win
     zone = (rf"(?:(?:UTC|GMT)\s*(?P<goff>[+\-\u2212]\d{{1,2}}(?::?\d{{2}})?)(?!\d)"
-            rf"|\(?(?P<abbr>{_alt(zones, True)})(?![^\W\d_])\)?"
+            rf"|\(?(?P<abbr>{_alt(zones, True)}|{_alt([z for z in zones if len(z) >= 3 and z.isupper()])})"
+            r"(?![^\W\d_])\)?"
             r"|(?P<off>[+\-\u2212]\d{2}:?\d{2})(?!\d))")
     ampm = _alt(am + pm)
     fillers = _alt(d.get("fillers", []) + d.get("weekdays", []))
@@ -100,15 +101,15 @@ def rules(lang: str) -> _Rules:
         numeric_order=str(d.get("numeric_order", "dmy")).lower(),
         time=re.compile(rf"(?<![\d:.])(\d{{1,2}})[:.](\d{{2}})(?:[:.](\d{{2}}))?(?!\d)"
                         rf"(?:\s*(?P<ampm>{ampm})(?![^\W\d_]))?(?:\s*{zone})?", re.I),
-        gap_after=re.compile(rf"[\s,|\-–]*(?:{fillers}(?![^\W\d_])[\s,.]*)*", re.I),
-        gap_before=re.compile(rf"[\s,|\-–]*(?:{weekdays}(?![^\W\d_])[\s,.]*)?", re.I),
+        gap_after=re.compile(rf"[\s,|\-–—•·/()]*(?:{fillers}(?![^\W\d_])[\s,.]*)*", re.I),
+        gap_before=re.compile(rf"[\s,|\-–—•·/]*(?:{weekdays}(?![^\W\d_])[\s,.]*)?", re.I),
         ignorable=re.compile(rf"(?:{labels}|{fillers})(?![^\W\d_])|[\s,.:;|()\-–—]+", re.I),
     )
 
 
 def _offset(m: re.Match, r: _Rules, naive: datetime) -> Optional[str]:
     if m.group("abbr"):
-        z = r.zones.get(m.group("abbr"), "")
+        z = r.zones.get(m.group("abbr")) or r.zones.get(m.group("abbr").upper(), "")
         if re.fullmatch(r"[+\-]\d{2}:\d{2}", z):
             return z
         try:

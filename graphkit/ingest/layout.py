@@ -24,222 +24,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 from graphkit.ingest import dates as _dates
-from graphkit.ingest.outlets import canonical_outlet, display_outlet, normalise_outlet
+from graphkit.ingest.credits import credits as _credits
+from graphkit.ingest.datelines import dateline as _dateline
+from graphkit.ingest.layout_rules import (_ALNUM, _DOMAIN_LIKE, _EMBED, _INITIALS_LINE, _INITIALS_TAIL,
+                                          _TERMINAL, Rules,
+                                          clear_cache, rules)
+from graphkit.ingest.outlets import abbreviates, canonical_outlet, display_outlet, normalise_outlet
+from graphkit.ingest.spans import _field, _is_prose, _Name, _names, _masthead_like, _pieces, _site_like, _strip
 from graphkit.records import Field, Metadata, Span
 
-_LETTER = r"[^\W\d_]"
-_TERMINAL = re.compile(r"[.…](?:[\"'”’»)\]]*)$")
-_ALNUM = re.compile(r"[^\W_]")
-_DOMAIN_LIKE = re.compile(r"^(?:[\w-]+\.)+[a-z]{2,}$", re.I)
-_SENT_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
-_INITIALS = re.compile(r"^[a-z]{1,4}\.?$")
-_INITIALS_LINE = re.compile(r"^\(\s*[a-z]{1,5}(?:\s*/\s*[a-z]{1,5})+\s*\)$")
-
-
-def _alt(words) -> str:
-    ws = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in ws) if ws else r"(?!x)x"
-
-
-def _words_re(words) -> str:
-    """Alternation of words or phrases with letter boundaries; spaces match any white space."""
-    ws = sorted({w for w in words if w}, key=len, reverse=True)
-    if not ws:
-        return r"(?!x)x"
-    alts = [r"\s+".join(re.escape(p) for p in w.split()) for w in ws]
-    return rf"(?<!{_LETTER})(?:{'|'.join(alts)})(?!{_LETTER})"
-
-
-@dataclass
-class Rules:
-    """Compiled layout data of one language (see :func:`rules`)."""
-
-    lang: str
-    furniture_lines: frozenset
-    furniture_prefix: re.Pattern
-    related: re.Pattern
-    related_kind: re.Pattern
-    label: re.Pattern
-    label_role: dict
-    prefix: re.Pattern
-    prefix_role: dict
-    name_split: re.Pattern
-    particles: frozenset
-    hyphen_joins: bool
-    max_name_words: int
-    credit_group: re.Pattern
-    credit_label: re.Pattern
-    credit_word: re.Pattern
-    photo_word: re.Pattern
-    credit_split: re.Pattern
-    credit_strip: frozenset
-    credit_trailing: re.Pattern
-    header_split: re.Pattern
-    max_line: int
-    dash: re.Pattern
-    not_places: frozenset
-    max_place_words: int
-    furniture_suffixes: tuple
-    crumb_split: re.Pattern
-    nav_min_parts: int
-    role_word: re.Pattern
-    title_case_places: bool
-    date_rules: object
-
-
-@lru_cache(maxsize=None)
-def rules(lang: str) -> Rules:
-    """Layout rules for ``lang`` compiled once (``common`` + ``<lang>`` data).
-
-    >>> rules("id").hyphen_joins, rules("en").hyphen_joins
-    (True, False)
-    """
-    data = _dates.layout_data(lang)
-    fur, rel, by = data.get("furniture", {}), data.get("related", {}), data.get("byline", {})
-    names, cred, head, dl = (data.get(k, {}) for k in ("names", "credit", "header", "dateline"))
-    label_role, prefix_role = {}, {}
-    for role in ("author", "editor", "basis"):
-        for w in by.get(f"{role}_labels", []):
-            label_role.setdefault(" ".join(w.split()).casefold(), role)
-        for w in by.get(f"{role}_prefixes", []):
-            prefix_role.setdefault(" ".join(w.split()).casefold(), role)
-    seps = cred.get("separators", [])
-    punct = [s for s in seps if not re.match(_LETTER, s)]
-    wordy = [s for s in seps if re.match(_LETTER, s)]
-    credit_split = r"\s*[,;]\s*"
-    if punct:
-        credit_split += rf"|\s*(?:{_alt(punct)})\s*"
-    if wordy:
-        credit_split += rf"|\s+{_words_re(wordy)}\s+"
-    return Rules(
-        lang=lang,
-        furniture_lines=frozenset(" ".join(w.split()).casefold() for w in fur.get("lines", [])),
-        furniture_prefix=re.compile(_words_re(fur.get("prefixes", [])), re.I),
-        related=re.compile(rf"(?:{_words_re(rel.get('prefixes', []))})(?P<sep>\s*[:|»>\-–—]+\s*|\s+|$)", re.I),
-        related_kind=re.compile(rf"\s*(?:{_words_re(rel.get('kinds', []))})(?:\s*[:|»>\-–—]+\s*|\s+)", re.I),
-        label=re.compile(rf"(?P<label>{_words_re(label_role)})\s*[:：]\s*", re.I),
-        label_role=label_role,
-        prefix=re.compile(rf"(?P<prefix>{_words_re(prefix_role)})\s+", re.I),
-        prefix_role=prefix_role,
-        name_split=re.compile(rf"\s*[,;]\s*|\s+{_words_re(names.get('joiners', []))}\s+", re.I),
-        particles=frozenset(w.casefold() for w in names.get("particles", [])),
-        hyphen_joins=bool(names.get("hyphen_joins_name_parts", False)),
-        max_name_words=int(names.get("max_words", 6)),
-        credit_group=re.compile(r"\((?P<inner>[^()]{2,300})\)\s*$"),
-        credit_label=re.compile(rf"\s*(?:{_words_re(cred.get('labels', []))})\s*[:：]\s*", re.I),
-        credit_word=re.compile(_words_re(cred.get("labels", [])), re.I),
-        photo_word=re.compile(_words_re(cred.get("photo_words", [])), re.I),
-        credit_split=re.compile(credit_split, re.I),
-        credit_strip=frozenset(w.casefold().rstrip(".") for w in cred.get("strip_words", [])),
-        credit_trailing=re.compile(rf"\s*(?:{_words_re(cred.get('trailing_furniture', []))})\s*$", re.I),
-        header_split=re.compile(rf"\s*(?:{_alt(head.get('separators', ['|']))}|;)\s*"),
-        max_line=int(head.get("max_line_chars", 250)),
-        dash=re.compile(rf"\s*(?:{_alt(dl.get('dashes', ['-']))})\s+"),
-        not_places=frozenset(w.casefold() for w in dl.get("not_places", [])),
-        max_place_words=int(dl.get("max_place_words", 4)),
-        furniture_suffixes=tuple(" ".join(w.split()).casefold() for w in fur.get("suffixes", []) if w.strip()),
-        crumb_split=re.compile(rf"\s*(?:{_alt(head.get('breadcrumb_separators', []))})\s*"),
-        nav_min_parts=int(head.get("nav_min_parts", 3)),
-        role_word=re.compile(_words_re(by.get("role_words", [])), re.I),
-        title_case_places=bool(dl.get("title_case_places", False)),
-        date_rules=_dates.rules(lang),
-    )
-
-
-def clear_cache() -> None:
-    """Forget compiled rules (after changing GRAPHKIT_LANG_PATH)."""
-    rules.cache_clear()
-    _dates.clear_cache()
-
-
-# ---------------------------------------------------------------------------
-# small helpers over (text, start, end) pieces of the original text
-
-def _strip(text: str, s: int, e: int, chars: str = "") -> tuple[int, int]:
-    while s < e and (text[s].isspace() or text[s] in chars):
-        s += 1
-    while e > s and (text[e - 1].isspace() or text[e - 1] in chars):
-        e -= 1
-    return s, e
-
-
-def _pieces(pat: re.Pattern, text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Split text[s:e] at matches of ``pat``; stripped (start, end) pairs."""
-    out, pos = [], s
-    for m in pat.finditer(text, s, e):
-        if m.end() == m.start():
-            continue
-        out.append(_strip(text, pos, m.start()))
-        pos = m.end()
-    out.append(_strip(text, pos, e))
-    return [(a, b) for a, b in out if b > a]
-
-
-def _field(text: str, value: str, s: int, e: int) -> Field:
-    return Field(value, Span.of(text, s, e))
-
-
-def _is_prose(line: str, r: Rules) -> bool:
-    return len(line) > r.max_line or bool(_TERMINAL.search(line))
-
-
-@dataclass
-class _Name:
-    value: str
-    start: int
-    end: int
-    outlet: Optional[str] = None
-
-
-def _name(text: str, s: int, e: int, r: Rules) -> Optional[_Name]:
-    """A person's (or an outlet's) name in text[s:e], or None if it does not look like one."""
-    s, e = _strip(text, s, e, ",.;:()[]\"'“”")
-    raw = text[s:e]
-    if not raw:
-        return None
-    out = canonical_outlet(raw)
-    if out or _DOMAIN_LIKE.match(raw):
-        return _Name(raw, s, e, display_outlet(raw))
-    toks = raw.split()
-    if len(toks) > r.max_name_words:
-        return None
-    capital = False
-    for t in toks:
-        first = next((c for c in t if c.isalpha()), "")
-        if not first:
-            return None
-        if first.isupper():
-            capital = True
-        elif t.casefold() not in r.particles:
-            return None
-        if any(c.isdigit() for c in t):
-            return None
-    if not capital:
-        return None
-    value = " ".join(toks)
-    if r.hyphen_joins:
-        value = " ".join(
-            " ".join(t.split("-")) if "-" in t and all(p[:1].isupper() for p in t.split("-")) else t
-            for t in value.split(" ")
-        )
-    letters = [c for c in value if c.isalpha()]
-    if len(letters) > 3 and value.isupper():
-        value = value.title()
-    return _Name(value, s, e)
-
-
-def _names(text: str, s: int, e: int, r: Rules) -> Optional[list[_Name]]:
-    out = []
-    for a, b in _pieces(r.name_split, text, s, e):
-        n = _name(text, a, b, r)
-        if n is None:
-            return None
-        out.append(n)
-    return out or None
+__all__ = ["Layout", "parse_layout", "rules", "clear_cache", "Rules"]
 
 
 # ---------------------------------------------------------------------------
@@ -261,8 +58,15 @@ def _meta(text: str, s: int, e: int, r: Rules, allow_date: bool) -> Optional[_Me
         return None
     if text[s] == "(" and text[e - 1] == ")":
         s, e = s + 1, e - 1
+    if e - s > 2 and text[s] in "—–-" and text[s + 1].isspace():
+        s = _strip(text, s + 1, e)[0]                   # "— With assistance by A"
     meta = _Meta()
-    for a, b in _pieces(r.header_split, text, s, e):
+    parts = _pieces(r.header_split, text, s, e)
+    skip = False
+    for k, (a, b) in enumerate(parts):
+        if skip:
+            skip = False
+            continue
         labels = [m for m in r.label.finditer(text, a, b)]
         if labels and labels[0].start() == a and text[a].isupper():
             for i, m in enumerate(labels):
@@ -276,13 +80,21 @@ def _meta(text: str, s: int, e: int, r: Rules, allow_date: bool) -> Optional[_Me
         pm = r.prefix.match(text, a, b)
         if pm and text[a].isupper() and not _TERMINAL.search(text[a:b]):
             names = _names(text, pm.end(), b, r)
+            comma = text.rfind(",", pm.end(), b)
+            if names is None and comma > 0 and r.role_word.search(text, comma, b):
+                names = _names(text, pm.end(), comma, r)   # "By Ann Lee, health correspondent"
             if names is None:
                 return None
             role = r.prefix_role[" ".join(pm.group("prefix").split()).casefold()]
             meta.roles.append((role, names))
             continue
         if allow_date and meta.date is None:
-            d = _dates.is_date_only(text[a:b], r.lang)
+            d = None
+            if k + 1 < len(parts):                     # "date | time" in two parts
+                d = _dates.is_date_only(text[a:parts[k + 1][1]], r.lang)
+                skip = d is not None and "T" in d.value
+                d = d if skip else None
+            d = d or _dates.is_date_only(text[a:b], r.lang)
             if d is not None:
                 meta.date = (d.value, a + d.start, a + d.end)
                 continue
@@ -299,111 +111,6 @@ def _meta(text: str, s: int, e: int, r: Rules, allow_date: bool) -> Optional[_Me
         return None
     return meta
 
-
-def _credit_fields(text: str, pieces: list[tuple[int, int]], r: Rules,
-                   strict: bool) -> Optional[list[Field]]:
-    """Credited names of the pieces of a credit ("ANTARA/REUTERS/Jane Doe/aa"):
-    strip words dropped from either end, editor initials ("aa") dropped,
-    outlets in their metadata form, all-capital names title-cased.  With
-    ``strict`` every piece must look like a name (else None)."""
-    out = []
-    for n, (x, y) in enumerate(pieces):
-        toks = [(t.start() + x, t.end() + x) for t in re.finditer(r"\S+", text[x:y])]
-        while toks and text[toks[0][0]:toks[0][1]].casefold().rstrip(".") in r.credit_strip:
-            toks.pop(0)
-        while toks and text[toks[-1][0]:toks[-1][1]].casefold().rstrip(".") in r.credit_strip:
-            toks.pop()
-        if not toks:
-            continue
-        x2, y2 = _strip(text, toks[0][0], toks[-1][1], ".,;:")
-        raw = text[x2:y2]
-        if not raw:
-            continue
-        if n == len(pieces) - 1 and n > 0 and _INITIALS.match(raw):
-            continue                                    # editor initials: ".../aa."
-        if canonical_outlet(raw) or _DOMAIN_LIKE.match(raw):
-            value = display_outlet(raw)
-        else:
-            nm = _name(text, x2, y2, r)
-            if strict and nm is None:
-                return None
-            acronym = raw.isalpha() and raw.isupper() and len(raw) <= 5
-            value = nm.value if nm and not acronym else raw
-        out.append(_field(text, value, x2, y2))
-    return out or None
-
-
-def _bare_credit(text: str, a: int, b: int, r: Rules) -> Optional[list[Field]]:
-    """Credit written without brackets at text[a:b] (a line's tail or a whole
-    line): "Label: A/B", "AGENCY/Name[/File Photo]" or a short line naming a
-    picture agency ("Getty Images")."""
-    tm = r.credit_trailing.search(text, a, b)
-    if tm and tm.start() > a:
-        b = tm.start()
-    a, b = _strip(text, a, b)
-    if b - a > 2 and text[a] == "[" and text[b - 1] == "]":
-        a, b = _strip(text, a + 1, b - 1)               # "[Photo/Agencies]"
-    if b - a < 2:
-        return None
-    lm = r.credit_label.match(text, a, b)
-    if lm and text[a].isupper() and not r.label.match(text, a, b):
-        return _credit_fields(text, _pieces(r.credit_split, text, lm.end(), b), r, strict=True)
-    seg = text[a:b]
-    if "/" in seg:
-        parts = _pieces(_SLASH, text, a, b)
-        if len(parts) < 2 or any(len(text[x:y].split()) > r.max_name_words for x, y in parts):
-            return None
-        head = text[parts[0][0]:parts[0][1]]
-        if not (canonical_outlet(head) or _DOMAIN_LIKE.match(head) or r.photo_word.search(seg)
-                or (head.isupper() and sum(c.isalpha() for c in head) >= 2)):
-            return None
-        return _credit_fields(text, parts, r, strict=True)
-    words = seg.split()
-    if len(words) <= 4 and r.photo_word.search(words[-1]) and all(w[:1].isupper() for w in words) \
-            and not _TERMINAL.search(seg):
-        return [_field(text, seg, a, b)]
-    return None
-
-
-_SLASH = re.compile(r"\s*/\s*")
-
-
-def _credits(text: str, s: int, e: int, r: Rules) -> Optional[tuple[list[Field], bool]]:
-    """Credited names of a caption line and whether the credit is the whole
-    line, or None: a trailing "(Photo: A/B via C)" group, or a bracket-less
-    credit after the caption's last sentence ("... on Friday. Photograph:
-    A/AFP", "... 2024. AGENCY/Name") or alone on its line ("Getty Images")."""
-    m = r.credit_group.search(text, s, e) if text[e - 1] == ")" else None
-    if m is not None:
-        a, b = m.start("inner"), m.end("inner")
-        lm = r.credit_label.match(text, a, b)
-        if lm:
-            a = lm.end()
-        elif not ("/" in text[a:b] and (r.photo_word.search(text, a, b) or _all_names(text, a, b, r))):
-            m = None
-        if m is not None:
-            got = _credit_fields(text, _pieces(r.credit_split, text, a, b), r, strict=False)
-            return (got, m.start() == s) if got else None
-    if e - s > r.max_line * 2:
-        return None
-    seg = text[s:e]
-    tail = seg[-160:]
-    if "/" not in tail and not r.photo_word.search(tail) and not (":" in tail and r.credit_word.search(tail)):
-        return None
-    starts = [s] + [s + sm.end() for sm in _SENT_END.finditer(seg, max(0, len(seg) - 160))]
-    for st in starts:
-        if st < e and e - st <= 160:
-            got = _bare_credit(text, st, e, r)
-            if got:
-                return got, st == s
-    return None
-
-
-def _all_names(text: str, a: int, b: int, r: Rules) -> bool:
-    parts = _pieces(_SLASH, text, a, b)
-    return len(parts) >= 2 and all(
-        text[x].isupper() and not any(c.isdigit() for c in text[x:y]) for x, y in parts
-    )
 
 
 _OPEN_QUOTES = "\"“„«'‘"
@@ -425,59 +132,6 @@ def _related_title(text: str, s: int, e: int, r: Rules) -> tuple[int, int]:
             return _strip(text, s + 1, close)
     return _strip(text, s, e, ":")
 
-
-def _site_like(name: str) -> bool:
-    return bool(name) and bool(canonical_outlet(name) or _DOMAIN_LIKE.match(name))
-
-
-def _dateline(text: str, s: int, e: int, r: Rules):
-    """(place value, place span, (outlet name, outlet span) or (None, None),
-    body start) of a dateline opening text[s:e], or None.  Shapes: "PLACE -",
-    "PLACE, Region -", "PLACE (Outlet) -", "PLACE, Date (Outlet) -",
-    "PLACE, Outlet.com -", "Outlet.com, Place -", "Place Outlet -" (a known
-    outlet) and (where the language data allows it) "Place -" in title case."""
-    dm = r.dash.search(text, s, min(e, s + 90))
-    if dm is None or dm.start() <= s:
-        return None
-    hs, he = s, dm.start()
-    outlet = None
-    if text[he - 1] == ")" and "(" in text[hs:he]:
-        op = text.rindex("(", hs, he)
-        outlet = _strip(text, op + 1, he - 1)
-        he = _strip(text, hs, op)[1]
-    comma = text.find(",", hs, he)
-    if comma < 0 and outlet is None:                    # "Washington CNN —": a known outlet last
-        cuts = [m.start() for m in re.finditer(r"\s+", text[hs:he])][-2:]
-        for c in cuts:
-            a, b = _strip(text, hs + c, he)
-            if canonical_outlet(text[a:b]):
-                outlet, he = (a, b), hs + c
-                break
-    ps, pe = (hs, comma) if comma >= 0 else (hs, he)
-    ps, pe = _strip(text, ps, pe)
-    if comma >= 0 and outlet is None and _site_like(text[ps:pe]):
-        outlet = (ps, pe)                               # "Outlet.com, Place -"
-        ps, pe = _strip(text, comma + 1, he)
-        comma = -1
-    place = text[ps:pe]
-    words = place.split()
-    if not words or len(words) > r.max_place_words or place.casefold() in r.not_places:
-        return None
-    if not all(w[0].isupper() for w in words) or any(c.isdigit() for c in place):
-        return None
-    caps = place.isupper() and sum(c.isalpha() for c in place) >= 2
-    if comma >= 0 and outlet is None:
-        rs, re_ = _strip(text, comma + 1, he)
-        if _site_like(text[rs:re_]):
-            outlet = (rs, re_)
-    if not caps and outlet is None and not (
-            r.title_case_places and len(words) <= 3 and dm.end() < e and text[dm.end()].isupper()):
-        return None
-    out_name = text[outlet[0]:outlet[1]] if outlet else None
-    if out_name is not None and not out_name.strip():
-        out_name = None
-    value = place.title() if caps else place
-    return value, (ps, pe), (out_name, outlet), dm.end()
 
 
 # ---------------------------------------------------------------------------
@@ -501,6 +155,7 @@ class _Line:
 
 
 _LINE = re.compile(r"[^\r\n]+")
+_LEAD_DASH = re.compile(r"[—–-]\s+")
 
 
 def _lines(text: str) -> list[_Line]:
@@ -524,17 +179,6 @@ def _shouty(seg: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
-def _masthead_like(seg: str, r: Rules) -> bool:
-    """A publication name: a web name, a known outlet, or a few capitalised
-    words (short lower-case words such as "of" allowed) without digits."""
-    if _site_like(seg):
-        return True
-    words = seg.split()
-    if not words or len(words) > r.max_name_words or _TERMINAL.search(seg) or any(c.isdigit() for c in seg):
-        return False
-    return words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in words)
-
-
 def _person_names(text: str, s: int, e: int, r: Rules) -> Optional[list[_Name]]:
     """Names of people (two or more words each, no outlets) in text[s:e], or None."""
     names = _names(text, s, e, r)
@@ -543,20 +187,65 @@ def _person_names(text: str, s: int, e: int, r: Rules) -> Optional[list[_Name]]:
     return names
 
 
+def _name_with_role(text: str, s: int, e: int, r: Rules) -> Optional[list[_Name]]:
+    """The author of a one-line byline "Name Role words" ("Ann Lee Health
+    correspondent"): the first two words (three with a particle) when the
+    rest ends with a role word (``byline.role_words``), else None."""
+    toks = [(m.start() + s, m.end() + s) for m in re.finditer(r"\S+", text[s:e])]
+    if len(toks) < 3 or len(toks) > r.max_name_words + 4 or _TERMINAL.search(text, s, e):
+        return None
+    if not r.role_word.search(text, toks[-2][0] if len(toks) > 3 else toks[-1][0], e):
+        return None
+    n = 3 if text[toks[1][0]:toks[1][1]].casefold() in r.particles else 2
+    if n >= len(toks) or r.role_word.search(text, toks[0][0], toks[n - 1][1]):
+        return None
+    if any(c.isdigit() for c in text[s:e]):
+        return None
+    return _person_names(text, toks[0][0], toks[n - 1][1], r)
+
+
+def _label_blocks(text: str, lines: list[_Line], r: Rules) -> None:
+    """A byline label alone on its line ("Reporter", "Editor:") with the
+    names on the next line: the names get the label's role."""
+    for i, ln in enumerate(lines):
+        if ln.kind != "text" or not text[ln.s].isupper():
+            continue
+        m = r.label_alone.fullmatch(text, ln.s, ln.e)
+        if m is not None and i + 1 == len(lines):
+            ln.kind = "furniture"
+            continue
+        if m is None:
+            continue
+        ln.kind = "furniture"                          # a label alone is never content
+        nxt = lines[i + 1]
+        seg = text[nxt.s:nxt.e]
+        if nxt.kind != "text" or _is_prose(seg, r) or r.label_alone.match(seg):
+            continue
+        names = _names(text, nxt.s, nxt.e, r)
+        if names is None:
+            continue
+        key = " ".join(m.group("label").split()).casefold()
+        role = r.label_role.get(key) or r.prefix_role[key]
+        nxt.kind, nxt.data = "meta", _Meta(roles=[(role, names)])
+
+
 def _classify(text: str, lines: list[_Line], r: Rules) -> None:
     """Kinds that do not depend on position: furniture, related link, caption, byline."""
     for ln in lines:
         seg = text[ln.s:ln.e]
         folded = " ".join(seg.split()).casefold()
         if (not _ALNUM.search(seg) or folded.rstrip(":") in r.furniture_lines
-                or r.furniture_prefix.match(seg) or _INITIALS_LINE.match(seg)
+                or r.furniture_prefix.match(seg) or _INITIALS_LINE.match(seg) or _EMBED.match(seg)
                 or (r.furniture_suffixes and folded.endswith(r.furniture_suffixes))):
             ln.kind = "furniture"
             continue
-        rm = r.related.match(seg)
+        rm = r.related.match(seg) or r.related_colon.match(seg)
         if rm:
             ts, te = _related_title(text, ln.s + rm.end(), ln.e, r)
             title = text[ts:te]
+            if title and not rm.group("sep").strip() and seg.endswith(":") and text[ts - 1] not in _OPEN_QUOTES:
+                ts = te = ln.e                          # "More from The Daily Example:" heads a block
+                title = ""
             if not title or (rm.group("sep").strip() or not _TERMINAL.search(title)):
                 ln.kind, ln.data = "related", (ts, te)
                 continue
@@ -564,13 +253,59 @@ def _classify(text: str, lines: list[_Line], r: Rules) -> None:
         if cr is not None:
             ln.kind, ln.data = "caption", cr
             continue
-        lead = ln.s + 1 if seg[0] == "(" else ln.s
+        if seg[0] == "[" and seg[-1] == "]" and len(seg.split()) >= 3 and not _TERMINAL.search(seg[1:-1]):
+            ts, te = _strip(text, ln.s + 1, ln.e - 1)
+            ln.kind, ln.data = "related", (ts, te)    # "[Title of another story]"
+            continue
+        dash = _LEAD_DASH.match(seg)
+        lead = ln.s + 1 if seg[0] == "(" else ln.s + (dash.end() if dash else 0)
         if not (r.label.match(text, lead, ln.e) or r.prefix.match(text, lead, ln.e)
                 or (not _is_prose(seg, r) and r.header_split.search(text, ln.s, ln.e))):
             continue
         mt = _meta(text, ln.s, ln.e, r, allow_date=False)
         if mt is not None:
             ln.kind, ln.data = "meta", mt
+    _label_blocks(text, lines, r)
+
+
+def _first_prose(text: str, lines: list[_Line], r: Rules) -> int:
+    """Index of the first paragraph of prose.  A first prose line that a
+    date or byline line follows (before any other prose, more prose after
+    it) is a standfirst: the title block goes on after it."""
+    n = len(lines)
+    prose = [i for i, ln in enumerate(lines) if ln.kind == "text" and _is_prose(text[ln.s:ln.e], r)]
+    if len(prose) < 2:
+        return prose[0] if prose else n
+    first = prose[0]
+    if not any(ln.kind == "text" for ln in lines[:first]):
+        return first                                    # no title before it
+    for j in range(first + 1, min(prose[1], first + 5)):
+        ln = lines[j]
+        if ln.kind == "meta" and any(role == "author" for role, _ in ln.data.roles):
+            return prose[1]
+        if ln.kind == "text" and (_dates.is_date_only(text[ln.s:ln.e], r.lang)
+                                  or _name_with_role(text, ln.s, ln.e, r)):
+            return prose[1]
+    return first
+
+
+def _tagline(text: str, lines: list[_Line], r: Rules, cands: list[int], good: list[int]) -> Optional[int]:
+    """A masthead's tagline: the line right under the masthead (the first
+    line of the page that is not furniture), in the same block, when a title
+    candidate comes after a blank line."""
+    if len(good) < 2 or good[0] == 0:
+        return None
+    i = good[0]
+    top = lines[i - 1]
+    if lines[i].gap or not (top.kind == "site" or (cands and cands[0] == i - 1)):
+        return None
+    if any(ln.kind not in ("furniture", "nav") for ln in lines[:i - 1]):
+        return None
+    if top.kind != "site" and not _masthead_like(text[top.s:top.e], r):
+        return None
+    if not any(lines[j].gap for j in range(i + 1, good[1] + 1)):
+        return None
+    return i
 
 
 @dataclass
@@ -591,14 +326,15 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
     "Name - channel" line, and the caption under a credit line."""
     h = _Header()
     n = len(lines)
-    h.first_prose = next((i for i, ln in enumerate(lines)
-                          if ln.kind == "text" and _is_prose(text[ln.s:ln.e], r)), n)
+    h.first_prose = _first_prose(text, lines, r)
     cands: list[int] = []
     for i in range(h.first_prose):
         ln = lines[i]
         if ln.kind != "text":
             continue
         seg = text[ln.s:ln.e]
+        if _is_prose(seg, r):
+            continue                                   # a standfirst
         mt = _meta(text, ln.s, ln.e, r, allow_date=True)
         if mt is not None:
             ln.kind, ln.data = "meta", mt
@@ -624,11 +360,18 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
 
     # the title
     t: Optional[int] = None
+    masthead = -1
     if title_hint is not None:
         key = " ".join(title_hint.split()).casefold()
         t = next((i for i in cands if " ".join(text[lines[i].s:lines[i].e].split()).casefold() == key), None)
     elif detect_title and cands:
         good = [i for i in cands if _nwords(text, lines[i]) > 3 and not _shouty(text[lines[i].s:lines[i].e])]
+        tag = _tagline(text, lines, r, cands, good)
+        if tag is not None:
+            masthead = tag - 1
+            lines[tag].kind = "furniture"
+            cands.remove(tag)
+            good.remove(tag)
         t = good[0] if good else max(cands, key=lambda i: (_nwords(text, lines[i]), -i))
     if t is not None:
         h.title = lines[t]
@@ -655,7 +398,8 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
     pre = [i for i in cands if i < top]
     if pre:
         nav_after = any(lines[j].kind == "nav" for j in range(pre[0] + 1, top))
-        if (len(pre) >= 2 or nav_after) and _masthead_like(text[lines[pre[0]].s:lines[pre[0]].e], r):
+        if pre[0] == masthead or (
+                (len(pre) >= 2 or nav_after) and _masthead_like(text[lines[pre[0]].s:lines[pre[0]].e], r)):
             ln = lines[pre[0]]
             if h.site is None:
                 h.site = _field(text, display_outlet(text[ln.s:ln.e]), ln.s, ln.e)
@@ -684,10 +428,15 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
             continue
         parts = _pieces(r.header_split, text, ln.s, ln.e)
         names = None
-        if date_seen and len(parts) == 1:
-            names = _person_names(text, ln.s, ln.e, r)   # a name alone after the date
+        nxt = lines[i + 1] if i + 1 < h.first_prose else None
+        role_next = (nxt is not None and nxt.kind == "text" and _nwords(text, nxt) <= 5
+                     and bool(r.role_word.search(text, nxt.s, nxt.e)))
+        if (date_seen or role_next) and len(parts) == 1:
+            names = _person_names(text, ln.s, ln.e, r)   # a name alone after the date or above a role
         elif len(parts) == 2 and " " not in text[parts[1][0]:parts[1][1]]:
             names = _person_names(text, parts[0][0], parts[0][1], r)   # "Name - channel"
+        if not names and len(parts) == 1:
+            names = _name_with_role(text, ln.s, ln.e, r)  # "Name Health correspondent"
         if names:
             ln.kind, ln.data = "meta", _Meta(roles=[("author", names)])
             nxt = lines[i + 1] if i + 1 < n else None
@@ -695,6 +444,32 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
                     and _nwords(text, nxt) <= 5 and r.role_word.search(text, nxt.s, nxt.e)):
                 nxt.kind = "furniture"                 # the author's role ("Europe correspondent")
     return h
+
+
+def _same_outlet_form(md: Metadata, outlets: list[Field]) -> None:
+    """One written form for an outlet that is not in the outlet list, in
+    every field that names it: the site's own form when it writes its name
+    with lower-case letters ("wartapena.co"), else the first such form in
+    the text, else the display form ("WARTAPENA.CO" -> "Wartapena.co")."""
+    fields = [f for f in [md.outlet, *outlets, *md.based_on, *md.image_credit]
+              if f is not None and f.span is not None and canonical_outlet(f.value) is None]
+    groups: dict[str, list[Field]] = {}
+    for f in fields:
+        groups.setdefault(normalise_outlet(f.value).casefold(), []).append(f)
+    new: dict[int, Field] = {}
+    for group in groups.values():
+        if len({f.value for f in group}) < 2:
+            continue
+        ordered = group[:1] + sorted(group[1:], key=lambda f: f.span.start)
+        form = next((display_outlet(f.span.text) for f in ordered
+                     if any(c.islower() for c in f.span.text)), ordered[0].value)
+        new.update((id(f), Field(form, f.span)) for f in group)
+    if not new:
+        return
+    if md.outlet is not None:
+        md.outlet = new.get(id(md.outlet), md.outlet)
+    for fs in (outlets, md.based_on, md.image_credit):
+        fs[:] = [new.get(id(f), f) for f in fs]
 
 
 def parse_layout(text: str, lang: str, title_hint: Optional[str] = None,
@@ -775,20 +550,29 @@ def parse_layout(text: str, lang: str, title_hint: Optional[str] = None,
             if i == dateline_at:
                 dl = _dateline(text, ln.s, ln.e, r)
                 if dl is not None:
-                    value, (ps, pe), (oname, ospan), s = dl
-                    md.dateline = _field(text, value, ps, pe)
+                    value, pspan, (oname, ospan), s = dl
+                    if value is not None:
+                        md.dateline = _field(text, value, *pspan)
                     if oname:
                         dateline_outlet = _field(text, display_outlet(oname), ospan[0], ospan[1])
-            if s < ln.e:
-                body.append(Span.of(text, s, ln.e))
+            te = ln.e
+            tm = _INITIALS_TAIL.search(text, s, ln.e) if text[ln.e - 1] == ")" else None
+            if tm:
+                te = tm.start()                        # editors' initials "... (abc/def)"
+            if s < te:
+                body.append(Span.of(text, s, te))
     if dateline_outlet is not None:
-        outlets.insert(0, dateline_outlet)
+        if h.site is not None and abbreviates(dateline_outlet.span.text, h.site.span.text):
+            dateline_outlet = None                     # "KOTA (SP) -": the paper's own initials
+        else:
+            outlets.insert(0, dateline_outlet)
     md.outlet = h.site or (outlets[0] if outlets else None)
     if h.site is not None:
         own = normalise_outlet(h.site.value).casefold()
         for f in outlets:
             if normalise_outlet(f.value).casefold() != own and f is dateline_outlet:
                 md.based_on.append(f)                  # a local paper's page of a wire story
+    _same_outlet_form(md, outlets)
     for name in ("authors", "editors", "based_on"):
         seen: set = set()
         setattr(md, name, [f for f in getattr(md, name) if not (f.value in seen or seen.add(f.value))])

@@ -22,7 +22,7 @@ from typing import Iterable, Optional, Union
 
 from graphkit.ingest.dates import normalise_date
 from graphkit.ingest.layout import Layout
-from graphkit.ingest.outlets import normalise_outlet, outlet_from_url
+from graphkit.ingest.outlets import abbreviates, normalise_outlet, outlet_from_url
 from graphkit.records import Field, Metadata
 
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bdan\b|&)\s*")
@@ -61,6 +61,8 @@ def merge(lay: Layout, title: Optional[str] = None, *, given_outlet: Optional[st
         seen = {normalise_outlet(b.value) for b in md.based_on} | {outlet}
         for f in lay.outlets_seen:
             key = normalise_outlet(f.value)          # "AP" and "Associated Press" are one outlet
+            if abbreviates(f.span.text if f.span else f.value, given_outlet or outlet):
+                continue                             # "KOTA (SP) -": the paper's own initials
             if key not in seen:
                 md.based_on.append(f)
                 seen.add(key)

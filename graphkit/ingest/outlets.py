@@ -6,8 +6,8 @@
 'Reuters'
 >>> normalise_outlet("africa.chinadaily.com.cn"), normalise_outlet("Harbor Wire")
 ('China Daily', 'Harbor Wire')
->>> display_outlet("ANTARA"), display_outlet("AP"), display_outlet("NEWSDESK.com")
-('Antara', 'AP', 'Newsdesk.com')
+>>> display_outlet("ANTARA"), display_outlet("AP"), display_outlet("NEWSDESK.com"), display_outlet("NEWSDESK.CO")
+('Antara', 'AP', 'Newsdesk.com', 'Newsdesk.co')
 """
 from __future__ import annotations
 
@@ -125,11 +125,48 @@ def display_outlet(written: str) -> str:
         letters = [c for c in head if c.isalpha()]
         if letters and all(c.isupper() for c in letters):
             head = _cap_word(head)
+            tail = tail.lower() if tail.isupper() else tail       # "NEWSDESK.CO" -> "Newsdesk.co"
         return head + dot + tail
     letters = [c for c in clean if c.isalpha()]
     if len(letters) > 3 and all(c.isupper() for c in letters):
         return " ".join(_cap_word(w) for w in clean.split())
     return clean
+
+
+def _words(name: str) -> list[str]:
+    """Words of a name, a web name's first part split at capitals ("SuaraKota.id" -> Suara, Kota)."""
+    if _DOMAIN_LIKE.match(name):
+        name = name.split("//")[-1]
+        name = name[4:] if name.lower().startswith("www.") else name
+        name = name.split(".")[0]
+    return re.findall(r"[A-Z][a-z]*|[a-z]+", re.sub(r"[^A-Za-z]+", " ", name))
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(c in it for c in short)
+
+
+def abbreviates(short: str, name: str) -> bool:
+    """Is ``short``, an all-capital abbreviation that is not a known outlet,
+    the initials of the outlet ``name`` (in order, some may be skipped) or,
+    for a one-word name, letters of it starting with its first letter?  A
+    regional paper signs its datelines so ("KOTA (SP) -" in "Suara Pesisir").
+
+    >>> abbreviates("SP", "SUARA PESISIR"), abbreviates("HK", "harikota.id"), abbreviates("SP", "Warta Kota")
+    (True, True, False)
+    >>> abbreviates("AP", "Apex Post")                  # a known outlet is never an abbreviation
+    False
+    """
+    short = short.strip()
+    if not (2 <= len(short) <= 6 and short.isalpha() and short.isupper()) or canonical_outlet(short):
+        return False
+    words = [w.upper() for w in _words(name)]
+    if not words:
+        return False
+    if len(words) == 1:
+        return words[0][0] == short[0] and _subsequence(short[1:], words[0][1:])
+    return _subsequence(short, "".join(w[0] for w in words))
 
 
 def clear_cache() -> None:
