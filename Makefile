@@ -1,4 +1,4 @@
-# Two commands on a fresh machine (only Python 3.10+ and make needed):
+# Two commands on a fresh machine (only Python 3.11+ and make needed):
 #   make demo   set up .venv and run the main job on data/ (embedded store, no server)
 #   make test   set up .venv with the test extras (+ Chromium, Jupyter kernel) and run the tests
 PYTHON ?= python3

@@ -7,9 +7,11 @@ PolNeAR train texts (English), the Indonesian seed article(s) in
 
 For each corpus it times ingest (layout parsing: ``article_from_text``) and
 extraction (``graphkit.extract.extract`` on the parsed articles) separately,
-each the median of several runs after one warm-up document.
+each the median of several runs after one warm-up document.  Extraction gets
+one row per method (``--methods``, default ``rules,hybrid,auto``; hybrid
+falls back to the rules where no model for the language is shipped).
 
-    python benchmarks/extraction.py [--runs 5] [--limit N]
+    python benchmarks/extraction.py [--runs 5] [--limit N] [--methods rules,hybrid]
 """
 from __future__ import annotations
 
@@ -65,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=5, help="runs per measurement (median is printed)")
     ap.add_argument("--limit", type=int, default=None, help="only the first N texts of each corpus")
+    ap.add_argument("--methods", default="rules,hybrid,auto",
+                    help="comma-separated extraction methods to time (rules, learned, hybrid, auto)")
     args = ap.parse_args(argv)
     if not (SHARED / "eval").is_dir():
         print(f"benchmarks/extraction.py: {SHARED} is absent; the corpora (third-party data, "
@@ -83,8 +87,17 @@ def main(argv: list[str] | None = None) -> int:
         articles = [article_from_text(t) for t in texts]          # warm-up + input for extract
         stages = {"ingest": lambda: [article_from_text(t) for t in texts]}
         if extract is not None:
-            extract(articles[0])
-            stages["extract"] = lambda: [extract(a) for a in articles]
+            for method in [m.strip() for m in args.methods.split(",") if m.strip()]:
+                try:
+                    extract(articles[0], method=method)
+                except TypeError:          # an extractor without methods
+                    extract(articles[0])
+                    stages["extract"] = lambda: [extract(a) for a in articles]
+                    break
+                except ValueError as exc:  # unknown method, or no model for this language
+                    print(f"note: {name}: {method}: {exc}", file=sys.stderr)
+                    continue
+                stages[method] = lambda m=method: [extract(a, method=m) for a in articles]
         for stage, fn in stages.items():
             sec = median_time(fn, args.runs)
             rate = len(texts) / sec if sec else float("inf")

@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from graphkit.extract.learned_features import (  # noqa: E402
-    features, read_clusters, read_cues, spans_to_bio, tokenize,
+    Encoder, paragraphs_of, read_clusters, read_cues, spans_to_bio, strings, tokenize, tokenize_doc,
 )
 
 _ROLE = {"Source": "SRC", "Cue": "CUE", "Content": "CON"}
@@ -153,6 +153,33 @@ def load_split(root: Path, limit: int | None = None) -> list[tuple[str, str, lis
     return docs
 
 
+def sequences(docs: list[tuple[str, str, list]], encoder: Encoder, rules: bool = True):
+    """(attribute strings, BIO labels) of every paragraph of every article.
+
+    Articles go through ingest like at tagging time (only body spans are
+    tagged); the rule extractor's output on the article is part of the
+    features unless ``rules`` is False.
+    """
+    from graphkit.extract import extract_text
+    from graphkit.ingest import article_from_text
+
+    for _, text, spans in docs:
+        art = article_from_text(text)
+        body = art.body_spans()
+        found = extract_text(text, "en", body) if rules else []
+        words, starts, ends = tokenize_doc(text, [(s.start, s.end) for s in body])
+        if not words:
+            continue
+        enc = encoder.encode(text, words, starts, ends, found)
+        feats = strings(enc, encoder)
+        labels = spans_to_bio(list(zip(starts, ends)), spans)
+        for a, b in paragraphs_of(enc.par_start):
+            y = labels[a:b]
+            if y[0].startswith("I-"):
+                y[0] = "B-" + y[0][2:]
+            yield feats[a:b], y
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--train", type=Path, required=True, help="PolNeAR train directory (text/, attributions/)")
@@ -165,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-iter", type=int, default=150)
     ap.add_argument("--min-freq", type=float, default=5)
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--no-rules", action="store_true", help="leave the rule extractor's spans out of the features")
     args = ap.parse_args(argv)
     try:
         import pycrfsuite
@@ -186,10 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     clusters = read_clusters(cl_path)
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     ntok = 0
-    for _, text, spans in docs:
-        toks = tokenize(text)
-        ntok += len(toks)
-        trainer.append(features(toks, text, cues, clusters), spans_to_bio(toks, spans))
+    for x, y in sequences(docs, Encoder(cues, clusters), rules=not args.no_rules):
+        ntok += len(x)
+        trainer.append(x, y)
     t1 = time.perf_counter()
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.max_iter,
                         "feature.minfreq": args.min_freq,

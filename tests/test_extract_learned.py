@@ -1,12 +1,14 @@
-"""The learned (CRF) attribution tagger: model loading, spans, decoding edge cases."""
+"""The learned (CRF) attribution tagger, the hybrid extractor and method dispatch."""
 from __future__ import annotations
 
+import sys
 import time
 
 import pytest
 
-from graphkit.extract import learned
-from graphkit.extract.learned_features import features, sentence_ids, tokenize
+from graphkit.extract import extract, extract_text, learned, learned_hybrid
+from graphkit.extract.learned_features import Encoder, paragraphs_of, strings, tokenize, tokenize_doc
+from graphkit.ingest import article_from_text
 from graphkit.records import Article, Span
 
 TEXT = (
@@ -14,10 +16,17 @@ TEXT = (
     "“We will not sign anything that cuts school funding,” the mayor, Lena Ortiz, told reporters "
     "at City Hall.\n\n"
     "The finance committee said the city could run out of cash by March, according to a memo "
-    "seen by the newspaper. Ortiz added that she expected a deal within two weeks.\n"
+    "seen by the newspaper. Ortiz added that she expected a deal within two weeks.\n\n"
+    "Union leaders denied that a strike was planned, but a spokesman said talks might collapse. "
+    "Some council members believe the deadline is unrealistic.\n"
 )
+ID_TEXT = "Juru bicara kementerian membantah kabar itu. Menurut polisi, jalan itu ditutup sementara.\n"
 
 needs_model = pytest.mark.skipif(not learned.available("en"), reason="no shipped English model")
+
+
+def _art(text: str, lang: str = "en", start: int = 0) -> Article:
+    return Article(text=text, lang=lang, body=[Span.of(text, start, len(text))])
 
 
 def test_unknown_language_is_unavailable():
@@ -26,19 +35,20 @@ def test_unknown_language_is_unavailable():
 
 @needs_model
 def test_model_loads_fast():
-    learned._TAGGERS.clear()
+    learned._MODELS.clear()
     t0 = time.perf_counter()
-    learned._tagger("en")
-    assert time.perf_counter() - t0 < 1.0
+    learned.model("en")
+    assert time.perf_counter() - t0 < 3.0
 
 
 @needs_model
-def test_extract_spans_inside_text():
-    art = Article(text=TEXT, lang="en", body=[Span.of(TEXT, 0, len(TEXT))])
-    atts = learned.extract_learned(art)
+@pytest.mark.parametrize("method", ["learned", "hybrid", "auto"])
+def test_spans_inside_text(method):
+    atts = extract(_art(TEXT), method=method)
     assert atts, "expected at least one attribution"
     assert [a.id for a in atts] == [f"a{i + 1}" for i in range(len(atts))]
     for a in atts:
+        assert a.content
         for s in a.spans():
             assert 0 <= s.start < s.end <= len(TEXT)
             assert s.text == TEXT[s.start:s.end]
@@ -49,41 +59,104 @@ def test_extract_spans_inside_text():
 
 
 @needs_model
+def test_hybrid_takes_rule_facts():
+    atts = extract(_art(TEXT), method="hybrid")
+    ids = {a.id for a in atts}
+    assert all(a.nested_in is None or a.nested_in in ids for a in atts)
+    denied = [a for a in atts if a.cue.text == "denied"]
+    assert denied and denied[0].stance == "denies"
+    assert all(a.sentence is None or a.sentence.start <= a.cue.start < a.sentence.end for a in atts)
+
+
+def test_rules_method_is_the_rule_extractor():
+    art = article_from_text(TEXT)
+    want = extract_text(TEXT, "en", art.body_spans())
+    got = extract(art, method="rules")
+    assert [(a.cue, a.content, a.source, a.stance, a.nested_in) for a in got] == \
+        [(a.cue, a.content, a.source, a.stance, a.nested_in) for a in want]
+
+
+def test_unknown_method_raises():
+    with pytest.raises(ValueError, match="unknown extraction method"):
+        extract(_art(TEXT), method="neural")
+
+
+def test_auto_on_indonesian_is_rules():
+    art = _art(ID_TEXT, "id")
+    rules = extract(art, method="rules")
+    assert rules
+    for method in ("auto", "hybrid"):
+        got = extract(art, method=method)
+        assert [(a.cue, a.content, a.source) for a in got] == [(a.cue, a.content, a.source) for a in rules]
+    with pytest.raises(ValueError, match="no learned attribution model"):
+        extract(art, method="learned")
+
+
+def test_without_crfsuite_auto_is_rules(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pycrfsuite", None)   # import fails
+    assert learned.available("en") is False
+    art = _art(TEXT)
+    want = [(a.cue, a.content) for a in extract(art, method="rules")]
+    assert [(a.cue, a.content) for a in extract(art, method="auto")] == want
+    with pytest.raises(ValueError):
+        extract(art, method="learned")
+
+
+@needs_model
+def test_numpy_decoder_matches_crfsuite():
+    import pycrfsuite
+
+    m = learned.model("en")
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(learned.MODELS / "polnear-en.crfsuite"))
+    rules = extract_text(TEXT, "en")
+    words, starts, ends = tokenize_doc(TEXT, [(0, len(TEXT))])
+    enc = m.encoder.encode(TEXT, words, starts, ends, rules)
+    feats = strings(enc, m.encoder)
+    want = [lab for a, b in paragraphs_of(enc.par_start) for lab in tagger.tag(feats[a:b])]
+    assert m.viterbi(m.emissions(enc), enc.par_start) == want
+
+
+@needs_model
 def test_only_body_spans_are_tagged():
     start = TEXT.index("The finance")
-    art = Article(text=TEXT, lang="en", body=[Span.of(TEXT, start, len(TEXT))])
-    for a in learned.extract_learned(art):
+    for a in learned.extract_learned(_art(TEXT, start=start)):
         assert all(s.start >= start for s in a.spans())
 
 
 @needs_model
-@pytest.mark.parametrize("text", ["", "   \n\n", "“Unbalanced quote, she said.", "He said: ”odd“ \"x"])
+@pytest.mark.parametrize("text", ["", "   \n\n", "“Unbalanced quote, she said.", "He said: ”odd“ \"x", "\n\n“\n"])
 def test_edge_cases_do_not_crash(text):
-    art = Article(text=text, lang="en")
-    for a in learned.extract_learned(art):
-        assert all(s.text == text[s.start:s.end] for s in a.spans())
+    for method in ("learned", "hybrid"):
+        for a in extract(Article(text=text, lang="en"), method=method):
+            assert all(s.text == text[s.start:s.end] for s in a.spans())
 
 
 def test_decode_empty_and_unbalanced():
-    assert learned.decode("", [], []) == []
+    assert learned.decode("", [], [], []) == []
     t = "“No way, he said."
     toks = tokenize(t)
+    starts, ends = [x.start for x in toks], [x.end for x in toks]
     labels = ["O", "B-CON", "I-CON", "O", "B-SRC", "B-CUE", "O"]
-    (a,) = learned.decode(t, toks, labels)
+    (a,) = learned.decode(t, starts, ends, labels)
     assert a.cue.text == "said" and a.source.text == "he" and a.content[0].text == "No way"
     # a cue without content is dropped; stray I- tags start a segment
-    assert learned.decode(t, toks, ["O", "O", "O", "O", "O", "I-CUE", "O"]) == []
+    assert learned.decode(t, starts, ends, ["O", "O", "O", "O", "O", "I-CUE", "O"]) == []
 
 
 def test_features_unbalanced_quotes():
     t = "“One.\n\nTwo” three."
-    toks = tokenize(t)
-    f = features(toks, t, frozenset())
-    assert len(f) == len(toks)
-    assert "q=in" in f[1] and "q=out" not in f[1]
-    assert len(sentence_ids(toks, t)) == len(toks)
+    words, starts, ends = tokenize_doc(t, [(0, len(t))])
+    enc = Encoder(frozenset(), {}).encode(t, words, starts, ends)
+    f = strings(enc)
+    assert len(f) == len(words)
+    assert "q=1" in f[1]                   # inside the quote
+    assert enc.par_start.tolist() == [True, False, False, True, False, False, False]
+    assert "q=3" in f[4]                   # a closing quote in a new paragraph
 
 
-def test_unavailable_model_raises_clear_error():
-    with pytest.raises(ValueError, match="no learned attribution model"):
-        learned.extract_learned(Article(text="Ann said yes.", lang="xx"))
+def test_combine_falls_back_to_stance_functions():
+    t = "Ann denied that it rained. Bob may have said it."
+    found = [learned.Attribution("x", Span.of(t, 4, 10), [Span.of(t, 11, 25)], Span.of(t, 0, 3))]
+    (a,) = learned_hybrid.combine(t, "en", [], found)
+    assert (a.id, a.stance) == ("a1", "denies")

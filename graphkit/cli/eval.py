@@ -25,13 +25,18 @@ def _guess_format(paths: list[Path]) -> str:
 @click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, show_default=True,
               help="List the N worst misses and false positives (stderr with --json).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
+@click.option("--method", type=click.Choice(["auto", "rules", "learned", "hybrid"]), default="auto",
+              show_default=True,
+              help="Extractor: rules, learned (CRF spans), hybrid (CRF stacked on the rules, with the "
+                   "rules' stance and nesting) or auto (hybrid where a model for the language exists, else rules).")
 def command(paths: tuple[Path, ...], fmt: str | None, as_json: bool, predictions: Path | None,
-            n_errors: int, limit: int | None) -> None:
+            n_errors: int, limit: int | None, method: str) -> None:
     """Run graphkit's extraction on annotated PATHS and score it.
 
     \b
     graphkit eval --format polnear ../shared/eval/polnear/dev
     graphkit eval --format gold ../shared/eval/seed/*.gold.json --json
+    graphkit eval --method rules ../shared/eval/polnear/dev
     """
     fmt = fmt or _guess_format(list(paths))
     try:
@@ -44,7 +49,7 @@ def command(paths: tuple[Path, ...], fmt: str | None, as_json: bool, predictions
         for w in d.warnings:
             click.echo(f"warning: {w}", err=True)
     try:
-        result = evaluate(docs)
+        result = evaluate(docs, method=method)
     except EvaluationError as exc:
         raise click.ClickException(str(exc)) from None
     if predictions is not None:

@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
-from graphkit.evaluate.checks import (ChainCheck, FieldCheck, PredictedChain, check_chains,
-                                      compare_metadata, name_key)
+from graphkit.evaluate.checks import (ChainCheck, ClaimPairs, FieldCheck, PredictedChain, check_chains,
+                                      check_claims, compare_metadata, gold_claim_of, name_key)
 from graphkit.evaluate.formats import FormatError, GoldDoc, read_corpus, read_gold, read_polnear
 from graphkit.evaluate.scorer import DocScore, Item, Scores, aggregate, score_document, span_of
 from graphkit.records import Article, Attribution
@@ -37,13 +37,28 @@ class EvaluationError(RuntimeError):
     """The pipeline needed for evaluation is not available."""
 
 
-def default_extractor() -> Extractor:
-    """``graphkit.extract.extract``, or a clear error when it is missing."""
+def default_extractor(method: str = "auto") -> Extractor:
+    """``graphkit.extract.extract`` with ``method``, or a clear error when it is missing.
+
+    >>> default_extractor("rules").__name__
+    'extract_rules'
+    """
     try:
         mod = importlib.import_module("graphkit.extract")
-        return mod.extract
+        extract = mod.extract
     except (ImportError, AttributeError) as exc:
         raise EvaluationError(f"graphkit.extract.extract is not available ({exc})") from None
+    if method == "auto":
+        return extract
+    methods = getattr(mod, "METHODS", ("auto",))
+    if method not in methods:
+        raise EvaluationError(f"unknown extraction method {method!r} (expected one of {', '.join(methods)})")
+
+    def run(article: Article) -> list[Attribution]:
+        return extract(article, method=method)
+
+    run.__name__ = f"extract_{method}"
+    return run
 
 
 def default_resolver() -> Optional[Resolver]:
@@ -100,6 +115,7 @@ class DocResult:
     metadata: Optional[list[FieldCheck]] = None
     chains: Optional[list[ChainCheck]] = None
     error: Optional[str] = None
+    claims: Optional[ClaimPairs] = None
 
 
 @dataclass
@@ -126,15 +142,16 @@ def _chains(doc: GoldDoc, article: Article, atts: list[Attribution], resolver: R
 
 
 def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
-             resolver: Optional[Resolver] = None) -> EvalResult:
+             resolver: Optional[Resolver] = None, method: str = "auto") -> EvalResult:
     """Run graphkit on every document and score it.
 
-    ``extractor``/``resolver`` default to ``graphkit.extract.extract`` and
-    ``graphkit.resolve.resolve``.  A document on which the pipeline fails
-    counts as predicting nothing and is listed with its error.
+    ``extractor``/``resolver`` default to ``graphkit.extract.extract`` (with
+    ``method``: auto, rules, learned or hybrid) and ``graphkit.resolve.resolve``.
+    A document on which the pipeline fails counts as predicting nothing and
+    is listed with its error.
     """
-    extract = extractor or default_extractor()
-    resolve = resolver or (default_resolver() if any(d.chains for d in docs) else None)
+    extract = extractor or (default_extractor() if method == "auto" else default_extractor(method))
+    resolve = resolver or (default_resolver() if any(d.chains or d.claims is not None for d in docs) else None)
     results: list[DocResult] = []
     notes: list[str] = []
     t_run = t_score = 0.0
@@ -156,6 +173,14 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
                     chains = _chains(doc, article, atts, resolve)
                 except Exception as exc:  # noqa: BLE001
                     notes.append(f"{doc.name}: resolve failed: {type(exc).__name__}: {exc}")
+        resolved = chains is not None
+        if doc.claims is not None and article is not None and error is None and resolve is not None \
+                and doc.chains is None:
+            try:
+                resolve(article, atts)
+                resolved = True
+            except Exception as exc:  # noqa: BLE001
+                notes.append(f"{doc.name}: resolve failed: {type(exc).__name__}: {exc}")
         t1 = time.perf_counter()
         items = [to_item(a) for a in atts]
         score = score_document(doc.text, doc.items, items, doc.name)
@@ -164,7 +189,13 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
             meta = compare_metadata(doc.metadata, article.metadata.as_dict())
         t_score += time.perf_counter() - t1
         t_run += t1 - t0
-        results.append(DocResult(doc, atts, items, score, meta, chains, error))
+        claims = None
+        if doc.claims is not None and resolved:
+            ids = [it.id for it in doc.items]
+            claims = check_claims(gold_claim_of(doc.claims),
+                                  [(ids[m.gold], atts[m.pred].claim) for m in
+                                   sorted((*score.matches, *score.optional_matches), key=lambda m: m.gold)])
+        results.append(DocResult(doc, atts, items, score, meta, chains, error, claims))
     t1 = time.perf_counter()
     scores = aggregate([r.score for r in results])
     t_score += time.perf_counter() - t1

@@ -114,3 +114,78 @@ def _gold_source_spans(text: str, keys: list[str], items: Sequence[Item], aliase
     same = [it for it in items if it.source and name_key(it.entity, aliases) == keys[-1]]
     via = [it for it in same if [name_key(v, aliases) for v in it.via] == keys[1:-1]]
     return [span_of(text, it.source) for it in (via or same) if it.source]
+
+
+# --------------------------------------------------------------------------- claims
+
+@dataclass(frozen=True)
+class ClaimPairs:
+    """Pairwise claim-grouping counts for one document (they add up over a corpus).
+
+    Only *matched* attributions take part: the pairs (gold item, prediction)
+    that the protocol's attribution matching paired (required and optional
+    gold items alike).  For every two matched attributions, the gold says
+    "same claim" when both gold items are listed in one gold claim (items in
+    no claim are singletons); the prediction says "same claim" when both
+    predictions carry the same ``Attribution.claim`` (None is a singleton).
+
+    - ``tp``: pairs that share a claim in gold and in the prediction;
+    - ``pred``: pairs that share a claim in the prediction;
+    - ``gold``: pairs that share a claim in gold.
+
+    Precision = tp / pred, recall = tp / gold (both 1 when both are 0).
+    ``missed`` and ``spurious`` name the pairs by their gold ids.
+    """
+
+    tp: int = 0
+    pred: int = 0
+    gold: int = 0
+    missed: tuple[tuple[str, str], ...] = ()
+    spurious: tuple[tuple[str, str], ...] = ()
+
+
+def gold_claim_of(claims: Sequence[Mapping]) -> dict[str, str]:
+    """Gold item id -> gold claim id, from the gold ``claims`` list.
+
+    >>> gold_claim_of([{"id": "C1", "attributions": ["A1", "A2"]}, {"id": "C2", "attributions": ["A3"]}])
+    {'A1': 'C1', 'A2': 'C1', 'A3': 'C2'}
+    """
+    out: dict[str, str] = {}
+    for n, c in enumerate(claims or []):
+        if not isinstance(c, Mapping):
+            continue
+        cid = str(c.get("id", f"claim{n + 1}"))
+        for a in c.get("attributions") or []:
+            out.setdefault(str(a), cid)
+    return out
+
+
+def check_claims(gold_claim: Mapping[str, str], matched: Sequence[tuple[str, Optional[str]]]) -> ClaimPairs:
+    """Pairwise comparison of claim groupings over matched attributions.
+
+    ``gold_claim`` maps gold item ids to gold claim ids (see
+    :func:`gold_claim_of`); ``matched`` lists, for every matched pair, the
+    gold item id and the predicted claim id of its prediction.
+
+    >>> g = {"A1": "C1", "A2": "C1", "A3": "C1"}
+    >>> r = check_claims(g, [("A1", "c1"), ("A2", "c1"), ("A3", "c2"), ("A4", "c2")])
+    >>> r.tp, r.pred, r.gold, r.missed, r.spurious
+    (1, 2, 3, (('A1', 'A3'), ('A2', 'A3')), (('A3', 'A4'),))
+    """
+    tp = n_pred = n_gold = 0
+    missed, spurious = [], []
+    items = list(matched)
+    for i in range(len(items)):
+        gi, pi = items[i]
+        for j in range(i + 1, len(items)):
+            gj, pj = items[j]
+            g_same = gold_claim.get(gi) is not None and gold_claim.get(gi) == gold_claim.get(gj)
+            p_same = pi is not None and pi == pj
+            tp += g_same and p_same
+            n_gold += g_same
+            n_pred += p_same
+            if g_same and not p_same:
+                missed.append((gi, gj))
+            elif p_same and not g_same:
+                spurious.append((gi, gj))
+    return ClaimPairs(tp, n_pred, n_gold, tuple(missed), tuple(spurious))

@@ -37,6 +37,7 @@ class GoldDoc:
     chains: Optional[list[list[str]]] = None
     lang: Optional[str] = None
     warnings: list[str] = field(default_factory=list)
+    claims: Optional[list[dict]] = None     # the gold "claims" list (gold format only)
 
 
 def read_text(path: Path) -> str:
@@ -133,9 +134,11 @@ def read_gold(path: Path) -> GoldDoc:
     items, warnings = parse_gold(data, text, str(path))
     meta = data.get("metadata")
     chains = data.get("chains")
+    claims = data.get("claims")
     return GoldDoc(name=str(data.get("doc_id") or tpath.stem), text=text, items=items, path=str(tpath),
                    metadata=meta if isinstance(meta, dict) else None,
                    chains=chains if isinstance(chains, list) else None,
+                   claims=claims if isinstance(claims, list) else None,
                    lang=data.get("lang"), warnings=warnings)
 
 

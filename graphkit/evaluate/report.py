@@ -11,13 +11,15 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Optional
 
-from graphkit.evaluate.scorer import ROLES, Item, _prepare, overlaps, shared, token_f1
+from graphkit.evaluate.checks import gold_claim_of
+from graphkit.evaluate.scorer import ROLES, Item, _prepare, overlaps, prf, shared, token_f1
 
 
 def to_json(result) -> dict:
-    """The ``--json`` object: scores, counts, and (gold format) metadata and chains."""
+    """The ``--json`` object: scores, counts, and (gold format) metadata,
+    chains and claims (:func:`claims_json`)."""
     out = result.scores.as_dict()
     metas = [(r.doc.name, m) for r in result.docs if r.metadata is not None for m in r.metadata]
     if metas:
@@ -33,6 +35,9 @@ def to_json(result) -> dict:
                          "gold": sum(len(r.doc.chains or []) for r in result.docs),
                          "checked": checked,
                          "missed": [list(c.gold) for c in chains if not c.found] if checked else None}
+    claims = claims_json(result)
+    if claims is not None:
+        out["claims"] = claims
     failed = {r.doc.name: r.error for r in result.docs if r.error}
     if failed:
         out["failed"] = failed
@@ -40,6 +45,48 @@ def to_json(result) -> dict:
         out["notes"] = result.notes
     out["seconds"] = {k: round(v, 3) for k, v in result.seconds.items()}
     return out
+
+
+def claims_json(result) -> Optional[dict]:
+    """The ``claims`` object of ``--json``: pairwise precision, recall and
+    F1 of claim grouping over matched attributions, micro-averaged over the
+    documents that have gold claims (see
+    :class:`graphkit.evaluate.checks.ClaimPairs` for the definition), with the
+    counts and the wrong pairs by gold id (``doc:A1+A2``); None when no
+    document has gold claims.  ``unlisted`` counts the spurious pairs whose
+    two attributions are in no gold claim (the gold lists only the main
+    claims), ``p_listed`` is the precision without them.
+
+    >>> from graphkit.evaluate.scorer import aggregate
+    >>> from graphkit.evaluate import EvalResult
+    >>> claims_json(EvalResult([], aggregate([]))) is None
+    True
+    """
+    with_gold = [r for r in result.docs if r.doc.claims is not None]
+    if not with_gold:
+        return None
+    checked = [r for r in with_gold if r.claims is not None]
+    if not checked:
+        return {"checked": False, "p": None, "r": None, "f1": None, "tp": None, "pred_pairs": None,
+                "gold_pairs": None, "unlisted": None, "p_listed": None, "missed": None, "spurious": None}
+    tp = sum(r.claims.tp for r in checked)
+    n_pred = sum(r.claims.pred for r in checked)
+    n_gold = sum(r.claims.gold for r in checked)
+    score = prf(tp, n_pred, n_gold)
+    # spurious pairs of two attributions that no gold claim lists: the gold
+    # lists only the main claims, so such a pair may share a minor claim
+    unlisted = 0
+    for r in checked:
+        listed = gold_claim_of(r.doc.claims or [])
+        unlisted += sum(1 for a, b in r.claims.spurious if a not in listed and b not in listed)
+    listed_p = prf(tp, n_pred - unlisted, n_gold).p
+    many = len(result.docs) > 1
+    name = lambda r, a, b: (f"{r.doc.name}:" if many else "") + f"{a}+{b}"  # noqa: E731
+    return {"checked": True, "p": score.p, "r": score.r, "f1": score.f1,
+            "tp": tp, "pred_pairs": n_pred, "gold_pairs": n_gold,
+            "unlisted": unlisted, "p_listed": listed_p,
+            "missed": [name(r, a, b) for r in checked for a, b in r.claims.missed],
+            "spurious": [name(r, a, b) for r in checked for a, b in r.claims.spurious]}
 
 
 def table(result, title: str = "") -> str:
@@ -71,6 +118,16 @@ def table(result, title: str = "") -> str:
         else:
             lines += ["", f"chains: {c['found']} of {c['gold']} found"]
             lines += [f"  missed: {' -> '.join(ch)}" for ch in c["missed"]]
+    if "claims" in js:
+        c = js["claims"]
+        if not c["checked"]:
+            lines += ["", "claims: not checked"]
+        else:
+            lines += ["", f"claims: pairwise P/R/F1 {c['p']:.3f} / {c['r']:.3f} / {c['f1']:.3f}  "
+                      f"({c['tp']} of {c['pred_pairs']} predicted same-claim pairs right, "
+                      f"{c['gold_pairs']} gold pairs)",
+                      f"  {c['unlisted']} predicted pairs join attributions that no gold claim lists; "
+                      f"precision without them {c['p_listed']:.3f}"]
     for name, err in js.get("failed", {}).items():
         lines.append(f"pipeline failed on {name}: {err}")
     lines += [f"note: {x}" for x in result.notes]

@@ -25,7 +25,7 @@ from graphkit.extract.sentences import _split, dateline_end, paragraphs
 from graphkit.extract.stance import certainty, stance
 from graphkit.records import Article, Attribution, Span
 
-__all__ = ["extract", "extract_text", "clear_cache"]
+__all__ = ["extract", "extract_text", "clear_cache", "METHODS"]
 
 
 def clear_cache() -> None:
@@ -220,14 +220,29 @@ def extract_text(text: str, lang: str = "en", regions: Optional[Sequence[Span]] 
     return _build(text, lex, found, unit_of)
 
 
-def extract(article: Article) -> list[Attribution]:
+METHODS = ("auto", "rules", "learned", "hybrid")
+
+
+def extract(article: Article, method: str = "auto") -> list[Attribution]:
     """Attributions of an article's body, in text order.
+
+    ``method``: "rules" (the rules above), "learned" (the CRF tagger's spans,
+    :mod:`graphkit.extract.learned`), "hybrid" (the CRF, stacked on the rules'
+    output, with stance / certainty / nesting from the rules,
+    :mod:`graphkit.extract.learned_hybrid`) or "auto" (hybrid where a model
+    for the language is available, else rules).
 
     >>> from graphkit.ingest import article_from_text
     >>> [a.stance for a in extract(article_from_text("The ministry denied the report."))]
     ['denies']
     """
+    if method not in METHODS:
+        raise ValueError(f"unknown extraction method {method!r} (expected one of {', '.join(METHODS)})")
     text = article.text or ""
     if not text:
         return []
-    return extract_text(text, _lang_of(article), article.body_spans())
+    lang = _lang_of(article)
+    if method == "rules":
+        return extract_text(text, lang, article.body_spans())
+    from graphkit.extract import learned_hybrid
+    return learned_hybrid.run(article, lang, method)

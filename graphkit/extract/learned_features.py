@@ -2,32 +2,54 @@
 
 Shared by training (``scripts/train_polnear.py``) and tagging
 (:mod:`graphkit.extract.learned`), so both see exactly the same features.
-A document region (one body span) is split into tokens with character
-offsets; every token gets a list of string features.  Per-word features are
-cached by word form, so the per-token work is a few list concatenations.
+Every paragraph of an article body is one CRF sequence.  A token's
+attributes come in two kinds:
 
->>> toks = tokenize("He said: “Yes.”", 0)
->>> [t.text for t in toks]
+* word attributes, a function of one word form only (the word, its shape,
+  affixes, clusters, cue-list membership) for the token itself and for its
+  neighbours at -2..+2 (``Encoder.word_strings``);
+* context templates: one small integer code per token and template
+  (quote state, distance to the nearest cue word and to the nearest cue the
+  rule extractor found, the rule extractor's role of the token, ...),
+  computed with array operations (``Encoder.encode``).  The attribute string
+  of a template is ``"<name>=<code>"``.
+
+Training turns both into strings (:func:`strings`); tagging adds up the
+model weights per word form (cached) and per template code, so no per-token
+strings are built.
+
+>>> t = "He said: “Yes.”"
+>>> words, starts, ends = tokenize_doc(t, [(0, len(t))])
+>>> words
 ['He', 'said', ':', '“', 'Yes', '.', '”']
->>> feats = features(toks, "He said: “Yes.”", frozenset({"said"}))
->>> "cue" in feats[1] and "q=in" in feats[4]
+>>> encoder = Encoder(frozenset({"said"}), {})
+>>> feats = strings(encoder.encode(t, words, starts, ends), encoder)
+>>> "cue" in feats[1] and "q=1" in feats[4]
 True
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import Iterable, NamedTuple, Optional, Sequence
+
+import numpy as np
 
 _TOKEN = re.compile(r"''|``|‘‘|’’|\w+(?:['’]\w+)*|[^\w\s]")
 OPEN_Q = frozenset(("“", "«", "„", "``", "‘‘"))
 CLOSE_Q = frozenset(("”", "»", "’’"))
-STRAIGHT_Q = '"'
 STRAIGHT = frozenset(('"', "''"))
 _END = frozenset(".!?")
 # Short words that end with a period without ending the sentence (layout, not language lore).
 _ABBR = frozenset({"mr", "mrs", "ms", "dr", "st", "jr", "sr", "gov", "sen", "rep", "gen", "lt",
                    "col", "sgt", "prof", "rev", "vs", "no", "inc", "co", "corp", "ltd"})
+
+# word flags
+CUE, OPEN, CLOSE, STR, END, UPPER, ABBR = 1, 2, 4, 8, 16, 32, 64
+ROLES = ("O", "SRC", "CUE", "CON")
+NEAR = (-2, -1, 1, 2)
+# distance buckets: 0 = none, 1, 2, 3, 4-6, 7-10, 11-20, >20
+_BUCKET = np.array([0, 1, 2, 3, 4, 4, 4, 5, 5, 5, 5] + [6] * 10 + [7], dtype=np.int64)
 
 
 class Token(NamedTuple):
@@ -51,6 +73,24 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
 
 
+def tokenize_doc(text: str, regions: Iterable[tuple[int, int]]) -> tuple[list[str], list[int], list[int]]:
+    """Words, start and end offsets of the tokens of every region of ``text``.
+
+    >>> tokenize_doc("a b. c", [(5, 6)])
+    (['c'], [5], [6])
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in sorted(regions):
+        for m in _TOKEN.finditer(text, s, e):
+            words.append(m.group())
+            a, b = m.span()
+            starts.append(a)
+            ends.append(b)
+    return words, starts, ends
+
+
 def read_cues(path: Path) -> frozenset[str]:
     """Cue word forms from a text file (one a line, ``#`` comments).
 
@@ -66,6 +106,23 @@ def read_cues(path: Path) -> frozenset[str]:
         if line:
             out.add(line)
     return frozenset(out)
+
+
+def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
+    """Word clusters from a text file: ``word<TAB>cluster<TAB>cluster...`` a line.
+
+    >>> import tempfile, os
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+    ...     _ = fh.write("said\\t3\\t41\\n")
+    >>> read_clusters(Path(fh.name)); os.unlink(fh.name)
+    {'said': ('3', '41')}
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and not line.startswith("#"):
+            out[parts[0]] = tuple(parts[1:])
+    return out
 
 
 def _shape(w: str) -> str:
@@ -86,270 +143,269 @@ def _shape(w: str) -> str:
     return "w'" if w[0].isupper() else "x'"
 
 
-def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
-    """Word clusters from a text file: ``word<TAB>cluster<TAB>cluster...`` a line.
+class Encoded(NamedTuple):
+    """One article body as integer arrays (see :meth:`Encoder.encode`)."""
 
-    >>> import tempfile, os
-    >>> with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
-    ...     _ = fh.write("said\\t3\\t41\\n")
-    >>> read_clusters(Path(fh.name)); os.unlink(fh.name)
-    {'said': ('3', '41')}
-    """
-    out: dict[str, tuple[str, ...]] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2 and not line.startswith("#"):
-            out[parts[0]] = tuple(parts[1:])
-    return out
+    ids: np.ndarray                 # word id per token (0 = no word)
+    par_start: np.ndarray           # bool: token starts a paragraph (a CRF sequence)
+    templates: dict[str, np.ndarray]
+    starts: list[int]
+    ends: list[int]
 
 
-class _Cache:
-    """Per-word-form feature lists for each relative position."""
+class Encoder:
+    """Maps word forms to ids (with their flags and attribute strings) and
+    computes the context templates of a token sequence."""
 
     def __init__(self, cues: frozenset[str], clusters: dict[str, tuple[str, ...]]) -> None:
         self.cues = cues
         self.clusters = clusters
-        self.own: dict[str, list[str]] = {}
-        self.rel: dict[tuple[str, int], list[str]] = {}
+        self.vocab: dict[str, int] = {"": 0}
+        self.words: list[str] = [""]
+        self._flags: list[int] = [0]
+        self.flags = np.zeros(1, dtype=np.int64)
 
-    def word(self, w: str) -> list[str]:
-        f = self.own.get(w)
-        if f is None:
+    def word_id(self, w: str) -> int:
+        i = self.vocab.get(w)
+        if i is None:
+            i = self.vocab[w] = len(self.words)
+            self.words.append(w)
             lw = w.lower()
-            sh = _shape(w)
-            f = ["w=" + lw, "sh=" + sh, "s3=" + lw[-3:], "s2=" + lw[-2:], "p3=" + lw[:3]]
+            f = (CUE if lw in self.cues else 0) | (OPEN if w in OPEN_Q else 0) | (CLOSE if w in CLOSE_Q else 0)
+            f |= (STR if w in STRAIGHT else 0) | (END if w in _END else 0)
+            f |= UPPER if (w[0].isupper() or w[0].isdigit() or w in OPEN_Q or w in STRAIGHT) else 0
+            f |= ABBR if (lw in _ABBR or (len(lw) == 1 and lw.isalpha())) else 0
+            self._flags.append(f)
+        return i
+
+    def word_strings(self, w: str, k: int = 0) -> list[str]:
+        """Attribute strings of word form ``w`` seen at relative position ``k``.
+
+        >>> Encoder(frozenset({"said"}), {}).word_strings("Said", -1)
+        ['-1w=said', '-1sh=Xx', '-1cue', '-1c0=none']
+        """
+        if not w:
+            return []
+        lw = w.lower()
+        if k == 0:
+            f = ["w=" + lw, "sh=" + _shape(w), "s3=" + lw[-3:], "s2=" + lw[-2:], "p3=" + lw[:3]]
             if lw in self.cues:
                 f.append("cue")
             for j, c in enumerate(self.clusters.get(lw, ("none",))):
                 f.append(f"c{j}=" + c)
-            self.own[w] = f
+            return f
+        p = str(k)
+        f = [p + "w=" + lw, p + "sh=" + _shape(w)]
+        if lw in self.cues:
+            f.append(p + "cue")
+        if -1 <= k <= 1:
+            for j, c in enumerate(self.clusters.get(lw, ("none",))):
+                f.append(f"{p}c{j}=" + c)
         return f
 
-    def near(self, w: str, k: int) -> list[str]:
-        key = (w, k)
-        f = self.rel.get(key)
-        if f is None:
-            lw = w.lower()
-            p = str(k)
-            f = [p + "w=" + lw, p + "sh=" + _shape(w)]
-            if lw in self.cues:
-                f.append(p + "cue")
-            if -1 <= k <= 1:
-                for j, c in enumerate(self.clusters.get(lw, ("none",))):
-                    f.append(f"{p}c{j}=" + c)
-            self.rel[key] = f
-        return f
+    def encode(self, text: str, words: Sequence[str], starts: list[int], ends: list[int],
+               rules: Optional[Sequence] = None) -> Encoded:
+        """Word ids, paragraph starts and context templates of one token sequence.
+
+        ``rules`` are the rule extractor's attributions for the same text
+        (objects with ``cue``, ``content``, ``source`` spans and ``direct``).
+
+        >>> t = "Ann said: “No.”"
+        >>> w, s, e = tokenize_doc(t, [(0, len(t))])
+        >>> Encoder(frozenset({"said"}), {}).encode(t, w, s, e).templates["q"].tolist()
+        [0, 0, 0, 2, 1, 1, 3]
+        """
+        n = len(words)
+        get = self.vocab.get
+        ids_l = [get(w) for w in words]
+        if None in ids_l:
+            ids_l = [i if i is not None else self.word_id(w) for i, w in zip(ids_l, words)]
+            self.flags = np.array(self._flags, dtype=np.int64)
+        ids = np.array(ids_l, dtype=np.int64)
+        if n == 0:
+            return Encoded(ids, np.zeros(0, dtype=bool), {}, starts, ends)
+        fl = self.flags[ids]
+        st = np.array(starts, dtype=np.int64)
+        en = np.array(ends, dtype=np.int64)
+        idx = np.arange(n)
+
+        # paragraphs: a line break between two tokens
+        nls = np.array([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
+        par_start = np.ones(n, dtype=bool)
+        if n > 1:
+            par_start[1:] = np.searchsorted(nls, st[1:]) > np.searchsorted(nls, en[:-1])
+        pid = np.cumsum(par_start) - 1
+        pfirst = idx[par_start]
+        plast = np.append(pfirst[1:] - 1, n - 1)
+        ppos = idx - pfirst[pid]
+
+        # quote state (resets at each paragraph)
+        is_open = (fl & OPEN) > 0
+        is_close = (fl & CLOSE) > 0
+        is_str = (fl & STR) > 0
+
+        def in_par_cumsum(x: np.ndarray) -> np.ndarray:
+            c = np.cumsum(x)
+            return c - (c - x)[pfirst][pid]
+
+        depth = in_par_cumsum(is_open.astype(np.int64)) - in_par_cumsum(is_close.astype(np.int64))
+        inq_after = (depth > 0) | (in_par_cumsum(is_str.astype(np.int64)) % 2 == 1)
+        inq_before = np.zeros(n, dtype=bool)
+        inq_before[1:] = inq_after[:-1]
+        inq_before[par_start] = False
+        q = np.where(is_open | (is_str & ~inq_before), 2,
+                     np.where(is_close | (is_str & inq_before), 3, inq_before.astype(np.int64)))
+
+        # sentences: . ! ? (not after an abbreviation), or a closing quote after one,
+        # before a capital / digit / opening quote
+        sent_start = par_start.copy()
+        if n > 2:
+            up = (fl[1:] & UPPER) > 0
+            prev_end = (fl[:-1] & END) > 0
+            prev2_abbr = np.zeros(n - 1, dtype=bool)
+            prev2_abbr[1:] = (fl[:-2] & ABBR) > 0
+            after_q = np.zeros(n - 1, dtype=bool)
+            after_q[1:] = ((fl[1:-1] & (CLOSE | STR)) > 0) & ((fl[:-2] & END) > 0)
+            sent_start[1:] |= up & ((prev_end & ~prev2_abbr) | after_q)
+        sid = np.cumsum(sent_start) - 1
+        sfirst = idx[sent_start]
+        spos = idx - sfirst[sid]
+
+        is_cue = (fl & CUE) > 0
+        nsent = int(sid[-1]) + 1
+        s_cue = np.bincount(sid, weights=is_cue, minlength=nsent)[sid] > 0
+        s_quote = np.bincount(sid, weights=(q >= 2), minlength=nsent)[sid] > 0
+
+        # the rule extractor's reading
+        role = np.zeros(n, dtype=np.int64)
+        begin = np.zeros(n, dtype=bool)
+        direct = np.zeros(n, dtype=bool)
+        if rules:
+            for order in (3, 1, 2):
+                for a in rules:
+                    spans = (a.content if order == 3 else [a.source] if order == 1 else [a.cue])
+                    for sp in spans:
+                        if sp is None:
+                            continue
+                        i0 = int(np.searchsorted(st, sp.start))
+                        i1 = int(np.searchsorted(st, sp.end))
+                        if i1 > i0:
+                            role[i0:i1] = order
+                            begin[i0:i1] = False
+                            begin[i0] = True
+                            direct[i0:i1] = bool(a.direct)
+        rule_cue = role == 2
+        s_rcue = np.bincount(sid, weights=rule_cue, minlength=nsent)[sid] > 0
+        r = role * 2 + begin + 8 * direct
+
+        def dist_left(mark: np.ndarray, first: np.ndarray, seg: np.ndarray) -> np.ndarray:
+            last = np.maximum.accumulate(np.where(mark, idx, -1))
+            lb = np.full(n, -1, dtype=np.int64)
+            lb[1:] = last[:-1]
+            ok = lb >= first[seg]
+            return _BUCKET[np.minimum(np.where(ok, idx - lb, 0), 21)]
+
+        def dist_right(mark: np.ndarray, last_of: np.ndarray, seg: np.ndarray) -> np.ndarray:
+            nxt = np.minimum.accumulate(np.where(mark, idx, n)[::-1])[::-1]
+            na = np.full(n, n, dtype=np.int64)
+            na[:-1] = nxt[1:]
+            ok = na <= last_of[seg]
+            return _BUCKET[np.minimum(np.where(ok, na - idx, 0), 21)]
+
+        slast = np.append(sfirst[1:] - 1, n - 1)
+        dcl = dist_left(is_cue, sfirst, sid)
+        dcr = dist_right(is_cue, slast, sid)
+        rcl = dist_left(rule_cue, pfirst, pid)
+        rcr = dist_right(rule_cue, plast, pid)
+        qcl = dist_left(q == 3, pfirst, pid)
+        qor = dist_right(q == 2, plast, pid)
+        r_prev = np.zeros(n, dtype=np.int64)
+        r_prev[1:] = r[:-1]
+        r_prev[par_start] = 16
+        r_next = np.full(n, 16, dtype=np.int64)
+        r_next[:-1] = r[1:]
+        r_next[plast] = 16
+        pq = (q == 2)[pfirst][pid]
+        edge = np.where(par_start, 1, 0) + np.where(idx == plast[pid], 2, 0)
+        cap = ((fl & UPPER) > 0) & (spos > 0)
+        templates = {
+            "q": q,
+            "dcl": dcl, "dcr": dcr, "rcl": rcl, "rcr": rcr, "qcl": qcl, "qor": qor,
+            "nq": ((dcl == 0) & (dcr == 0)) * 4 + q,
+            "cq": is_cue * 4 + q,
+            "r": r, "rp": r_prev * 17 + r, "rn": r * 17 + r_next,
+            "rq": role * 4 + q,
+            "sp": _BUCKET[np.minimum(spos, 21)], "pp": _BUCKET[np.minimum(ppos, 21)],
+            "pq": pq.astype(np.int64),
+            "sc": s_cue * 4 + s_quote * 2 + s_rcue,
+            "edge": edge, "cap": cap.astype(np.int64),
+        }
+        return Encoded(ids, par_start, templates, starts, ends)
 
 
-_CACHES: dict[tuple[frozenset[str], int], _Cache] = {}
-_NO_CLUSTERS: dict[str, tuple[str, ...]] = {}
+def strings(enc: Encoded, encoder: Optional[Encoder] = None) -> list[list[str]]:
+    """Attribute strings for each token (what the CRF trainer sees).
 
-
-def _cache(cues: frozenset[str], clusters: dict[str, tuple[str, ...]]) -> _Cache:
-    key = (cues, id(clusters))
-    c = _CACHES.get(key)
-    if c is None or c.clusters is not clusters:
-        c = _CACHES[key] = _Cache(cues, clusters)
-    return c
-
-
-def _bucket(d: int) -> str:
-    if d <= 3:
-        return str(d)
-    if d <= 6:
-        return "4"
-    if d <= 10:
-        return "7"
-    if d <= 20:
-        return "11"
-    return "21"
-
-
-def sentence_ids(tokens: list[Token], text: str) -> list[int]:
-    """Sentence number of every token (breaks at . ! ? before a capital or quote, and at newlines).
-
-    >>> t = "Mr. Li came. He said so.\\nYes"
-    >>> sentence_ids(tokenize(t), t)
-    [0, 0, 0, 0, 0, 1, 1, 1, 1, 2]
-    """
-    out = []
-    sid = 0
-    n = len(tokens)
-    pending = False
-    for i, tok in enumerate(tokens):
-        if i and (pending or "\n" in text[tokens[i - 1].end:tok.start]):
-            sid += 1
-        out.append(sid)
-        pending = False
-        w = tok.text
-        if w in _END and i + 1 < n:
-            prev = tokens[i - 1].text.lower() if i else ""
-            nxt = tokens[i + 1].text
-            if not (prev in _ABBR or (len(prev) == 1 and prev.isalpha())):
-                if nxt[0].isupper() or nxt[0].isdigit() or nxt in OPEN_Q or nxt in STRAIGHT:
-                    pending = True
-        elif (w in CLOSE_Q or w in STRAIGHT) and i and tokens[i - 1].text in _END and i + 1 < n:
-            nxt = tokens[i + 1].text
-            if nxt[0].isupper() or nxt in OPEN_Q:
-                pending = True
-    return out
-
-
-def features(tokens: list[Token], text: str, cues: frozenset[str],
-             clusters: dict[str, tuple[str, ...]] | None = None) -> list[list[str]]:
-    """CRF features for each token of one region of ``text``.
-
-    Quote state resets at each newline (paragraph); cue distances are counted
-    within the sentence.  ``clusters`` maps lower-cased words to cluster ids
-    (see :func:`read_clusters`).
+    Word attributes need the ``encoder`` that made ``enc`` (its vocabulary);
+    without it only the bias and the templates are given.
 
     >>> t = "“No,” she said."
-    >>> f = features(tokenize(t), t, frozenset({"said"}))
-    >>> "q=in" in f[1], "dcR=2" in f[3]
+    >>> w, s, e = tokenize_doc(t, [(0, len(t))])
+    >>> enc = Encoder(frozenset({"said"}), {}).encode(t, w, s, e)
+    >>> f = strings(enc)
+    >>> "q=1" in f[1], "dcr=2" in f[3]
     (True, True)
     """
-    n = len(tokens)
-    if n == 0:
-        return []
-    c = _cache(cues, _NO_CLUSTERS if clusters is None else clusters)
-    words = [t.text for t in tokens]
-    own = [c.word(w) for w in words]
-    sids = sentence_ids(tokens, text)
-    is_cue = ["cue" in f for f in own]
-    lows = [w.lower() for w in words]
-    own_cap = [w[0].isupper() for w in words]
-
-    # Quote state, paragraph starts (left to right).
-    qstate: list[str] = []
-    par_start = [False] * n
-    inq = False
-    for i, tok in enumerate(tokens):
-        if i == 0 or "\n" in text[tokens[i - 1].end:tok.start]:
-            inq = False
-            par_start[i] = True
-        w = tok.text
-        if w in OPEN_Q or (w in STRAIGHT and not inq):
-            qstate.append("q=open")
-            inq = True
-        elif w in CLOSE_Q or (w in STRAIGHT and inq):
-            qstate.append("q=close")
-            inq = False
-        else:
-            qstate.append("q=in" if inq else "q=out")
-
-    # Tokens since the last closing quote / until the next opening quote (same paragraph).
-    since_close = [0] * n
-    last = -1
+    n = len(enc.ids)
+    names = list(enc.templates)
+    cols = [[name + "=" + str(v) for v in enc.templates[name].tolist()] for name in names]
+    out = [["b"] + [c[i] for c in cols] for i in range(n)]
+    if encoder is None:
+        return out
+    ids = enc.ids.tolist()
+    ps = enc.par_start.tolist()
+    own = {}
+    near = {}
     for i in range(n):
-        if par_start[i]:
-            last = -1
-        since_close[i] = i - last if last >= 0 else 0
-        if qstate[i] == "q=close":
-            last = i
-    until_open = [0] * n
-    nxt = -1
-    for i in range(n - 1, -1, -1):
-        until_open[i] = nxt - i if nxt >= 0 else 0
-        if qstate[i] == "q=open":
-            nxt = i
-        if par_start[i]:
-            nxt = -1
-    par_quote = [False] * n
-    pq = False
+        w = encoder.words[ids[i]]
+        f = own.get(w)
+        if f is None:
+            f = own[w] = encoder.word_strings(w, 0)
+        out[i] += f
     for i in range(n):
-        if par_start[i]:
-            pq = qstate[i] == "q=open"
-        par_quote[i] = pq
-
-    # Distance to the nearest cue word on the left / right within the sentence.
-    left = [0] * n
-    last = -1
-    last_sid = -1
-    for i in range(n):
-        if sids[i] != last_sid:
-            last, last_sid = -1, sids[i]
-        left[i] = i - last if last >= 0 else 0
-        if is_cue[i]:
-            last = i
-    right = [0] * n
-    nxt = -1
-    nxt_sid = -1
-    for i in range(n - 1, -1, -1):
-        if sids[i] != nxt_sid:
-            nxt, nxt_sid = -1, sids[i]
-        right[i] = nxt - i if nxt >= 0 else 0
-        if is_cue[i]:
-            nxt = i
-
-    # Sentence-level facts.
-    sent_cue: dict[int, bool] = {}
-    sent_quote: dict[int, bool] = {}
-    sent_start: dict[int, int] = {}
-    for i in range(n):
-        s = sids[i]
-        sent_start.setdefault(s, i)
-        if is_cue[i]:
-            sent_cue[s] = True
-        if qstate[i] in ("q=open", "q=close"):
-            sent_quote[s] = True
-
-    out: list[list[str]] = []
-    near = c.near
-    for i in range(n):
-        f = ["b", qstate[i]] + own[i]
-        s = sids[i]
-        pos = i - sent_start[s]
-        f.append("sp=" + _bucket(pos))
-        if par_start[i]:
-            f.append("par0")
-        if sent_cue.get(s):
-            f.append("scue")
-        if sent_quote.get(s):
-            f.append("squote")
-        if left[i]:
-            f.append("dcL=" + _bucket(left[i]))
-        if right[i]:
-            f.append("dcR=" + _bucket(right[i]))
-        if not left[i] and not right[i]:
-            f.append("nocue|" + qstate[i])
-        if since_close[i]:
-            f.append("qcL=" + _bucket(since_close[i]))
-        if until_open[i]:
-            f.append("qoR=" + _bucket(until_open[i]))
-        if par_quote[i]:
-            f.append("pq")
-        lw = lows[i]
-        if i > 0:
-            f.append("b-=" + lows[i - 1] + "|" + lw)
-        if i + 1 < n:
-            f.append("b+=" + lw + "|" + lows[i + 1])
-        if own_cap[i] and pos:
-            f.append("cap")
-        if i > 0:
-            f += near(words[i - 1], -1)
-            if i > 1:
-                f += near(words[i - 2], -2)
-        else:
-            f.append("BOS")
-        if i + 1 < n:
-            f += near(words[i + 1], 1)
-            if i + 2 < n:
-                f += near(words[i + 2], 2)
-        else:
-            f.append("EOS")
-        out.append(f)
+        for k in NEAR:
+            j = i + k
+            if j < 0 or j >= n:
+                continue
+            lo, hi = (j, i) if k < 0 else (i, j)
+            if any(ps[x] for x in range(lo + 1, hi + 1)):
+                continue
+            key = (ids[j], k)
+            f = near.get(key)
+            if f is None:
+                f = near[key] = encoder.word_strings(encoder.words[ids[j]], k)
+            out[i] += f
     return out
 
 
-def spans_to_bio(tokens: list[Token], spans: Iterable[tuple[str, int, int, int]]) -> list[str]:
+def paragraphs_of(par_start: np.ndarray) -> list[tuple[int, int]]:
+    """(first, last + 1) token index of each paragraph.
+
+    >>> paragraphs_of(np.array([True, False, True]))
+    [(0, 2), (2, 3)]
+    """
+    firsts = np.flatnonzero(par_start).tolist()
+    return list(zip(firsts, firsts[1:] + [len(par_start)]))
+
+
+def spans_to_bio(tokens: Sequence[tuple[int, int]], spans: Iterable[tuple[str, int, int, int]]) -> list[str]:
     """BIO labels from labelled character spans ``(role, start, end, group)``.
 
-    A token takes the role of the span covering its first character; a new
-    ``B-`` starts whenever the role or the group (attribution) changes, so the
-    pieces of one split content continue with ``I-`` across a gap only when
-    no other token lies between them.
+    ``tokens`` are ``(start, end)`` pairs.  A token takes the role of the
+    span covering its first character; a new ``B-`` starts whenever the role
+    or the group (attribution) changes.
 
-    >>> toks = tokenize("Ann said it rains.")
+    >>> toks = [(t.start, t.end) for t in tokenize("Ann said it rains.")]
     >>> spans_to_bio(toks, [("SRC", 0, 3, 0), ("CUE", 4, 8, 0), ("CON", 9, 17, 0)])
     ['B-SRC', 'B-CUE', 'B-CON', 'I-CON', 'O']
     """
@@ -357,20 +413,19 @@ def spans_to_bio(tokens: list[Token], spans: Iterable[tuple[str, int, int, int]]
     labels = []
     prev_key = None
     j = 0
-    for tok in tokens:
-        while j < len(spans) and spans[j][2] <= tok.start:
+    for start, _ in tokens:
+        while j < len(spans) and spans[j][2] <= start:
             j += 1
         hit = None
         for k in range(j, min(j + 3, len(spans))):
             role, s, e, g = spans[k]
-            if s <= tok.start < e:
+            if s <= start < e:
                 hit = (role, g)
                 break
         if hit is None:
             labels.append("O")
             prev_key = None
             continue
-        key = hit
-        labels.append(("I-" if key == prev_key else "B-") + hit[0])
-        prev_key = key
+        labels.append(("I-" if hit == prev_key else "B-") + hit[0])
+        prev_key = hit
     return labels

@@ -137,5 +137,6 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
                     via.append(_outlet_entity(name))
         a.via = via
     stop = frozenset(w.lower() for w in _lang.load(lang, "language").get("stopwords", []))
-    group_claims(text, attributions, stop)
+    title = article.metadata.title.value if article.metadata and article.metadata.title else ""
+    group_claims(text, attributions, stop, title=title, lang=lang)
     return attributions
