@@ -100,7 +100,7 @@ def run(n: int, runs: int) -> None:
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
     run(args.articles, args.runs)
