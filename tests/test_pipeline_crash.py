@@ -35,7 +35,7 @@ def _graphs_so_far(store_dir: Path) -> int:
         return 0
     try:
         return sum(1 for _ in ox.Store.read_only(str(store_dir)).named_graphs())
-    except OSError:
+    except Exception:  # the writer may be mid-flush: try again later
         return 0
 
 
