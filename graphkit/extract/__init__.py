@@ -13,12 +13,12 @@ officials said ...").
 """
 from __future__ import annotations
 
-import re
 from typing import Optional, Sequence
 
 from graphkit import lang as _lang
 from graphkit.extract import lexicon as _lexicon
 from graphkit.extract.lexicon import Lexicon, lexicon
+from graphkit.extract.labels import layout_attributions
 from graphkit.extract.quotes import find_quotes, merge_units
 from graphkit.extract.reported import Found, QuoteIndex, find_in_unit
 from graphkit.extract.sentences import _split, dateline_end, paragraphs
@@ -149,24 +149,6 @@ def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Att
     return out
 
 
-_LABEL = re.compile(r"[\"“]?([A-Z][A-Z.'’ -]{1,40}[A-Z.])(:)[ \t]+(?=\S)")
-
-
-def _speaker_label(text: str, para: Span) -> Optional[Found]:
-    """Transcripts: a paragraph opening with an upper-case name and a colon
-    ("SMITH: We will ...") is that speaker's words."""
-    m = _LABEL.match(text, para.start, para.end)
-    if m is None:
-        return None
-    e = para.end
-    while e > m.end() and text[e - 1] in " \t\"”":
-        e -= 1
-    if e <= m.end():
-        return None
-    return Found(Span(m.start(2), m.end(2), ":"), [Span(m.end(), e, text[m.end():e])],
-                 Span(m.start(1), m.end(1), m.group(1)), "speech", False)
-
-
 def _continue_quotes(text: str, units: list[Span], per_unit: list[list[Found]], qi: QuoteIndex) -> None:
     """“A,” he said. “B.”: a quote-only sentence right after a quoted
     attribution in the same paragraph continues its content."""
@@ -212,11 +194,12 @@ def extract_text(text: str, lang: str = "en", regions: Optional[Sequence[Span]] 
             found.append(f)
             unit_of[id(f)] = u
     _continue_quotes(text, units, per_unit, qi)
-    for para in paras:
-        f = _speaker_label(text, para)
-        if f is not None:
-            found.append(f)
-            unit_of[id(f)] = next((u for u in units if u.start <= f.cue.start < u.end), para)
+    for f in layout_attributions(text, lex, paras, qi):
+        if any(g.cue.start <= f.cue.start < g.cue.end for g in found):
+            continue
+        found.append(f)
+        unit_of[id(f)] = next((u for u in units if u.start <= f.cue.start < u.end),
+                              next((p for p in paras if p.start <= f.cue.start < p.end), None))
     return _build(text, lex, found, unit_of)
 
 

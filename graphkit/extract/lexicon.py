@@ -53,6 +53,7 @@ class Lexicon:
     aux_re: Optional[re.Pattern] = None
     recipients: frozenset = frozenset()
     via_re: Optional[re.Pattern] = None
+    via_phrase_re: Optional[re.Pattern] = None       # "as reported by": a via, never a cue of its own
     max_source_words: int = 12
     denial_re: Optional[re.Pattern] = None
     negation_re: Optional[re.Pattern] = None
@@ -63,6 +64,7 @@ class Lexicon:
     not_after: frozenset = frozenset()
     not_before: frozenset = frozenset()
     raising: frozenset = frozenset()                 # "are alleged to": be-verbs before a passive cue
+    noun_forms: frozenset = frozenset()              # cue forms that are also plural nouns ("states")
     inverted: frozenset = frozenset()                # cue forms that may precede their source
     object_cues: frozenset = frozenset()             # cues taking an addressee object ("told X")
     adjunct_re: Optional[re.Pattern] = None          # words opening an adjunct ("in a statement")
@@ -73,6 +75,7 @@ class Lexicon:
     nonspeech_re: Optional[re.Pattern] = None        # cue + object phrases that are not speech
     verb_re: Optional[re.Pattern] = None             # finite verbs: a phrase holding one is a clause
     participles: tuple = ()                          # suffixes of adjunct participles ("speaking")
+    weekday_re: Optional[re.Pattern] = None          # day names (layout.toml): date adjuncts
     by_first: dict = field(default_factory=dict)     # first word -> regex of cues starting with it
 
     def iter_cues(self, text: str, start: int, end: int) -> Iterator[re.Match]:
@@ -139,12 +142,14 @@ def _build(lang: str) -> Lexicon:
     lex.source_stop_re = _words_re(syn.get("source_stop", []))
     lex.aux_re = _words_re(syn.get("aux", []))
     lex.recipients = frozenset(w.lower() for w in syn.get("recipients", []))
-    lex.via_re = _words_re(syn.get("via", []))
+    lex.via_re = _words_re(list(syn.get("via", [])) + list(syn.get("via_phrases", [])))
+    lex.via_phrase_re = _words_re(syn.get("via_phrases", []))
     lex.max_source_words = int(syn.get("max_source_words", 12))
     lex.particles = frozenset(w.lower() for w in syn.get("source_particles", []))
     lex.not_after = frozenset(w.lower() for w in syn.get("not_after", []))
     lex.not_before = frozenset(w.lower() for w in syn.get("not_before", []))
     lex.raising = frozenset(w.lower() for w in syn.get("passive_raising", []))
+    lex.noun_forms = frozenset(w.lower() for w in syn.get("noun_forms", []))
     lex.inverted = frozenset(" ".join(w.lower().split()) for w in syn.get("inverted_cues", []))
     lex.object_cues = frozenset(w.lower() for w in syn.get("object_cues", []))
     lex.adjunct_re = _words_re(syn.get("adjunct_openers", []))
@@ -154,6 +159,7 @@ def _build(lang: str) -> Lexicon:
     lex.nonspeech_re = _words_re(syn.get("not_speech", []))
     lex.verb_re = _words_re(syn.get("clause_verbs", []))
     lex.participles = tuple(syn.get("participle_suffixes", []))
+    lex.weekday_re = _words_re(list(_lang.load(lang, "layout").get("dates", {}).get("weekdays", [])) + list(syn.get("time_words", [])))
     st = data.get("stance", {})
     lex.denial_re = _words_re(st.get("denial_phrases", []))
     lex.negation_re = _words_re(st.get("negations", []))

@@ -1,7 +1,8 @@
 """Direct quotations: quote-mark spans, tolerant of every style and of errors.
 
-Marks: “ ” „ « » ‹ › " and single ‘ ’ (a ‘ only at a word start, so that
-apostrophes are not quotes).  A quote left open at the end of a paragraph
+Marks: “ ” „ « » ‹ › " , two apostrophes '' (a typewriter style of some
+newspapers) and single ‘ ’ (a ‘ only at a word start, so that apostrophes are
+not quotes).  A quote left open at the end of a paragraph
 continues when the next paragraph opens with a quote mark (the convention for
 quotes over several paragraphs); otherwise it ends with its paragraph.  Stray
 closing marks are ignored.
@@ -19,10 +20,11 @@ from typing import Sequence
 
 from graphkit.records import Span
 
-_MARK = re.compile(r"[“”„«»‹›\"‘’]")
+_MARK = re.compile(r"''|[“”„«»‹›\"‘’]")
 OPENERS = "“„«‹"
 CLOSERS = "”»›"
-_PAIR = {"“": "”", "„": "“”", "«": "»", "‹": "›", '"': '"', "‘": "’"}
+_PAIR = {"“": "”", "„": "“”", "«": "»", "‹": "›", '"': '"', "‘": "’", "''": "''", "”": "”\""}
+_SYMMETRIC = ('"', "‘", "''")
 
 
 @dataclass
@@ -44,7 +46,7 @@ def _strip(text: str, s: int, e: int) -> Span | None:
 
 
 def _opens_at(text: str, para: Span) -> bool:
-    return para.start < para.end and text[para.start] in OPENERS + '"‘'
+    return para.start < para.end and (text[para.start] in OPENERS + '"‘' or text.startswith("''", para.start))
 
 
 def find_quotes(text: str, paras: Sequence[Span]) -> list[Quote]:
@@ -56,26 +58,32 @@ def find_quotes(text: str, paras: Sequence[Span]) -> list[Quote]:
         open_pos, open_ch = -1, ""
         if carry:
             # continuation paragraph: its opening mark starts the next piece
-            open_pos, open_ch = para.start, text[para.start]
-        for m in _MARK.finditer(text, para.start + (1 if carry else 0), para.end):
+            open_pos = para.start
+            open_ch = "''" if text.startswith("''", para.start) else text[para.start]
+        for m in _MARK.finditer(text, para.start + (len(open_ch) if carry else 0), para.end):
             ch, p = m.group(), m.start()
             if open_pos < 0:
-                if ch in OPENERS or ch == '"' or (ch == "‘" and (p == 0 or not text[p - 1].isalnum())):
+                if ch in OPENERS or ch in ('"', "''") or (ch == "‘" and (p == 0 or not text[p - 1].isalnum())):
                     open_pos, open_ch = p, ch
+                elif ch == "”" and (p == para.start or text[p - 1].isspace()) and text[p + 1:p + 2].isalnum():
+                    open_pos, open_ch = p, ch  # a closing mark typed as the opening one
                 continue
-            closes = ch in _PAIR.get(open_ch, "") or (ch in CLOSERS and open_ch not in "\"‘")
+            if ch == "''":
+                closes = open_ch == "''"
+            else:
+                closes = ch in _PAIR.get(open_ch, "") or (ch in CLOSERS and open_ch not in _SYMMETRIC)
             if open_ch == "‘" and ch == "’" and p + 1 < len(text) and text[p + 1].isalpha():
                 closes = False  # apostrophe inside a single-quoted word
             if closes:
-                piece = _strip(text, open_pos + 1, p)
+                piece = _strip(text, open_pos + len(open_ch), p)
                 pieces = carry + ([piece] if piece else [])
                 start = carry_start if carry else open_pos
                 if pieces:
-                    out.append(Quote(Span(start, p + 1, text[start:p + 1]), pieces))
+                    out.append(Quote(Span(start, m.end(), text[start:m.end()]), pieces))
                 carry, carry_start = [], -1
                 open_pos, open_ch = -1, ""
         if open_pos >= 0:
-            piece = _strip(text, open_pos + 1, para.end)
+            piece = _strip(text, open_pos + len(open_ch), para.end)
             if not carry:
                 carry_start = open_pos
             if piece:

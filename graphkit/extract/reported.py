@@ -23,7 +23,7 @@ from graphkit.extract.lexicon import Lexicon
 from graphkit.extract.quotes import Quote
 from graphkit.records import Span
 
-_BOUNDARY = re.compile(r"[,;:]|[”»›\"’](?=\s)|\s[—–-]{1,2}\s|—")
+_BOUNDARY = re.compile(r"[,;:]|[”»›\"’](?=\s)|''(?=\s)|\s[—–-]{1,2}\s|—")
 _WORDS = re.compile(r"\w+")
 _TRAIL = " \t\r\n,;:.!?\"“”„‘’«»‹›—–-"
 _LEAD = " \t\r\n,;:\"“”„‘’«»‹›—–-"
@@ -128,9 +128,37 @@ def _adjunct_word(text: str, lex: Lexicon, m: re.Match) -> bool:
     ("Kepala Polisi di Bandung")."""
     if m.group().lower() in lex.particles:
         nxt = _WORDS.search(text, m.end(), m.end() + 40)
+        while nxt is not None and nxt.group().lower() in lex.determiners:
+            nxt = _WORDS.search(text, nxt.end(), nxt.end() + 40)
         if nxt is not None and nxt.group()[:1].isupper():
             return False
     return True
+
+
+def _skip_space(text: str, p: int, e: int) -> int:
+    while p < e and text[p] in " \t":
+        p += 1
+    return p
+
+
+def _extend_over_particles(text: str, lex: Lexicon, sp: Span, ue: int) -> Span:
+    """"according to a spokesperson for the port authority, ...": a source
+    cut at a particle ("for", "of") reaches the comma when the rest is a short
+    noun phrase (no verb, cue or complementizer)."""
+    p = _skip_space(text, sp.end, ue)
+    w = _WORDS.match(text, p, ue)
+    if w is None or w.group().lower() not in lex.particles:
+        return sp
+    m = _RIGHT_END.search(text, p, ue)
+    if m is None or text[m.start()] != ",":
+        return sp
+    stop = m.start()
+    if _nwords(text, sp.start, stop) > lex.max_source_words:
+        return sp
+    for rx in (lex.verb_re, lex.cue_re, lex.complementizer_re, lex.clause_re):
+        if rx is not None and rx.search(text, p, stop):
+            return sp
+    return _span(text, sp.start, stop) or sp
 
 
 def _source_right(text: str, lex: Lexicon, s: int, e: int, appositive: bool = True) -> Optional[Span]:
@@ -148,6 +176,10 @@ def _source_right(text: str, lex: Lexicon, s: int, e: int, appositive: bool = Tr
                 if v.start() > lead.start and (rx is not lex.adjunct_re or _adjunct_word(text, lex, v)):
                     end = v.start()
                     break
+    if lex.anonymity_re is not None:  # "said two people familiar with the matter"
+        for a in lex.anonymity_re.finditer(text, lead.start, min(e, end + 60)):
+            if a.start() <= end + 1 and a.end() > end:
+                end = a.end()
     sp = _span(text, s, end)
     if sp is None or _nwords(text, sp.start, sp.end) > lex.max_source_words:
         return None
@@ -163,11 +195,16 @@ def _with_appositive(text: str, lex: Lexicon, sp: Span, e: int) -> Span:
     if p >= e or text[p] != "," or not sp.text[:1].isupper():
         return sp
     rest = _span(text, p + 1, e)
+    if rest is not None:
+        r = _RIGHT_END.search(text, rest.start, rest.end)
+        if r is not None and text[r.start()] == "," and _opens_adjunct(text, lex, r.end(), e):
+            rest = _span(text, rest.start, r.start())  # "kata X, Budi, saat dihubungi ..."
     if rest is None or _RIGHT_END.search(text, rest.start, rest.end) or _nwords(text, rest.start, rest.end) > 10:
         return sp
-    if _opens_adjunct(text, lex, rest.start, rest.end) or _starts_badly(text, lex, rest):
+    relative = lex.relative_re is not None and lex.relative_re.match(text, rest.start) is not None
+    if not relative and (_opens_adjunct(text, lex, rest.start, rest.end) or _starts_badly(text, lex, rest)):
         return sp
-    if lex.cue_re is not None and lex.cue_re.search(text, rest.start, rest.end):
+    if lex.cue_re is not None and lex.cue_re.search(text, rest.start, rest.end) and not _anonymity_in(text, lex, rest.start, rest.end):
         return sp
     return Span(sp.start, rest.end, text[sp.start:rest.end])
 
@@ -234,14 +271,78 @@ def _content_after(text: str, lex: Lexicon, qi: QuoteIndex, s: int, ue: int,
     q = qi.starting_after(p, p + 1)
     if q is not None:
         return [x for x in q.pieces if x.start >= p - 1], True
+    skipped = False
     if lex.complementizer_re is not None:
         m = lex.complementizer_re.search(text, p, ue)
         if m and _nwords(text, p, m.start()) <= 8 and not _QUOTE_MARK.search(text, p, m.start()) \
                 and not (lex.coord_re is not None and lex.coord_re.search(text, p, m.start())) \
                 and not (lex.cue_re is not None and lex.cue_re.search(text, p, m.start())):
             p = m.start() if lex.include_complementizer else m.end()
-    sp = _span(text, p, ue)
+            skipped = True
+    if not skipped and p == _skip_space(text, s, ue):
+        cw = _LAST_WORD.search(text, max(0, s - 20), s)
+        if cw is not None and cw.group(1).lower() in lex.object_cues:
+            p = _skip_addressee(text, lex, p, ue)
+    sp = _span(text, p, _content_end(text, lex, p, ue))
     return ([sp] if sp else []), False
+
+
+_OBJ_PRONOUNS = frozenset("him her them us me you it".split())
+
+
+def _skip_addressee(text: str, lex: Lexicon, p: int, ue: int) -> int:
+    """"told the Observer the company would ...", "told investors the homes
+    ...", "told him the ...": the addressee after an object cue is not content."""
+    words = list(_WORDS.finditer(text, p, min(ue, p + 120)))
+    if len(words) < 3:
+        return p
+    k = 0
+    w0 = words[0].group()
+    if w0.lower() in _OBJ_PRONOUNS:
+        k = 1
+    else:
+        j = 1 if w0.lower() in lex.determiners else 0
+        caps = j
+        while caps < len(words) - 1 and words[caps].group()[:1].isupper():
+            caps += 1
+        if caps > j:
+            k = caps  # "the Observer", "The Associated Press", "Reuters"
+        elif j == 0 and w0.islower() and w0.endswith("s"):
+            k = 1     # "investors", "reporters"
+        elif j == 1 and words[1].group().islower() and words[2].group().lower() in lex.pronouns:
+            k = 2     # "the court she was ..."
+    if k == 0 or k >= len(words):
+        return p
+    if text[words[k - 1].end():words[k].start()].strip():
+        return p      # punctuation between: not an object
+    nxt = words[k].group()
+    if nxt.lower() in lex.determiners or nxt.lower() in lex.pronouns or nxt[:1].isupper():
+        return words[k].start()
+    return p
+
+
+def _content_end(text: str, lex: Lexicon, p: int, ue: int) -> int:
+    """The content ends before a trailing via phrase or adjunct after a comma
+    (", as reported by X", ", after an inspection") and before ", and" with a
+    new verb phrase of the speaker (", and cancelled a trip")."""
+    stops = lex.data.get("syntax", {}).get("content_stop", [])
+    suffixes = tuple(lex.data.get("syntax", {}).get("coordinated_verb_suffixes", []))
+    for m in re.finditer(r",\s*", text[p:ue]):
+        q = p + m.end()
+        if lex.via_phrase_re is not None and lex.via_phrase_re.match(text, q):
+            return p + m.start()
+        w = _WORDS.match(text, q, ue)
+        if w is None:
+            continue
+        low = w.group().lower()
+        if low in stops:
+            return p + m.start()
+        if suffixes and lex.coord_re is not None and lex.coord_re.fullmatch(w.group()) and low not in ("but", "or"):
+            v = _WORDS.match(text, _skip_space(text, w.end(), ue), ue)
+            if v is not None and v.group().islower() and v.group().endswith(suffixes) \
+                    and v.group().lower() not in lex.determiners:
+                return p + m.start()
+    return ue
 
 
 def _starts_badly(text: str, lex: Lexicon, sp: Span) -> bool:
@@ -259,7 +360,7 @@ def _starts_badly(text: str, lex: Lexicon, sp: Span) -> bool:
 
 
 _STRONG = re.compile(r"[;:]|\s[—–-]{1,2}\s|—")
-_QUOTE_MARK = re.compile(r"[\"“”„«»]")
+_QUOTE_MARK = re.compile(r"[\"“”„«»]|''")
 
 
 def _comma_segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
@@ -289,6 +390,20 @@ def _skip_openers(text: str, lex: Lexicon, lo: int, hi: int) -> int:
         lo = m.end()
 
 
+def _anonymity_in(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """"A police source, speaking on condition of anonymity, said": an
+    anonymity phrase belongs to the source."""
+    return lex.anonymity_re is not None and lex.anonymity_re.search(text, s, e) is not None
+
+
+def _time_adjunct(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """A comma segment that is only a day or date ("Rabu (4/9)", "Monday")."""
+    if lex.weekday_re is None:
+        return False
+    m = lex.weekday_re.match(text, _skip_space(text, s, e))
+    return m is not None and not re.sub(r"[\s()/.\d-]+", "", text[m.end():e])
+
+
 def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) -> tuple[Optional[Span], bool]:
     """The subject noun phrase with its appositives and relative clauses in
     front of a cue: "Ingrid Falk, a spokeswoman for X, [speaking ...,] said";
@@ -309,8 +424,11 @@ def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) ->
         lo, after_quote = m.end(), False
     lo = _skip_openers(text, lex, lo, cs)
     segs = [(a, b) for a, b in _comma_segments(text, lo, cs)]
-    while segs and (_span(text, *segs[-1]) is None or _opens_adjunct(text, lex, *segs[-1])):
+    while segs and (_span(text, *segs[-1]) is None or _time_adjunct(text, lex, *segs[-1]) or (
+            _opens_adjunct(text, lex, *segs[-1]) and not _anonymity_in(text, lex, *segs[-1]))):
         segs.pop()
+    while len(segs) > 1 and _opens_adjunct(text, lex, *segs[0]) and not _anonymity_in(text, lex, *segs[0]):
+        segs.pop(0)  # "In a written statement, the commission's chairman said"
     if not segs or len(segs) > 4:
         return None, False
     head = _span(text, *segs[0])
@@ -363,6 +481,8 @@ def _coordinated(text: str, lex: Lexicon, prev: Optional[Found], pos: int) -> Op
     "acknowledged that A, but she insisted B".  None when not coordinated."""
     if prev is None or not prev.content or prev.source is None:
         return None
+    if lex.relative_re is not None and lex.relative_re.fullmatch(prev.source.text) and text[max(0, pos - 3):pos].rstrip().endswith(","):
+        return None  # "X, who opposed A, said B": the relative clause ends, X is the subject
     c = prev.content[-1]
     if prev.direct or c.start < prev.cue.end or not (c.start < pos <= c.end + 1):
         return None
@@ -397,6 +517,10 @@ def _skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> bo
         return True
     if pw is not None and pw.group(1).lower() in lex.raising and re.match(r"\s+to\b", text[ce:ce + 4]):
         return True  # "are alleged to have ...": a hedge, not a speech act
+    if pw is not None and pw.group(1).lower() in lex.raising:
+        nw = _WORDS.match(text, _skip_space(text, ce, ue), ue)
+        if nw is not None and nw.group().lower() in lex.data.get("syntax", {}).get("passive_not_before", []):
+            return True  # "was stated in reports": a passive participle
     if cs >= 3 and text[cs - 3:cs - 1] in ("'s", "’s") and text[cs - 1] == " " and lex.not_before:
         return True
     p = ce
@@ -406,7 +530,21 @@ def _skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> bo
         nw = _WORDS.match(text, p, ue)
         if nw is not None and nw.group().lower() in lex.not_before:
             return True
+    if text[cs:ce].lower() in lex.noun_forms and _noun_use(text, lex, p, ue):
+        return True
     return lex.nonspeech_re is not None and lex.nonspeech_re.match(text, p, ue) is not None
+
+
+def _noun_use(text: str, lex: Lexicon, p: int, ue: int) -> bool:
+    """A cue form that is also a plural noun ("states", "reports") is a verb
+    only before a complementizer, "to", a quotation or colon, or at the end
+    of the sentence ("..., the study notes."); "most states, other ..." and
+    "battleground states like Ohio" are nouns."""
+    if p >= ue or not text[p:ue].strip(_TRAIL) or text[p] in ":\"“‘«" or text.startswith("''", p):
+        return False
+    if lex.complementizer_re is not None and lex.complementizer_re.match(text, p, ue):
+        return False
+    return re.match(r"to\s+[a-z]", text[p:p + 8]) is None
 
 
 def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optional[Span] = None) -> list[Found]:
@@ -417,6 +555,8 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
     while ue > us and text[ue - 1] in _SENT_END:
         ue -= 1
     anon = [(m.start(), m.end()) for m in lex.anonymity_re.finditer(text, us, ue)] if lex.anonymity_re else []
+    if lex.via_phrase_re is not None:  # "sebagaimana diberitakan X": a via, not a cue
+        anon += [(m.start(), m.end()) for m in lex.via_phrase_re.finditer(text, us, ue)]
     out: list[Found] = []
     prev: Optional[Found] = None
     prev_cue_end = -1
@@ -446,6 +586,12 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
                 prev = found
                 continue
         found = _one(text, lex, qi, us, ue, ls, cue, cls, nxt, prev.source if prev else None)
+        if found is not None and found.source is not None and lex.relative_re is not None:
+            for g in out:  # "X, who said A, insisted B": A ends with the subject
+                if g.source is not None and lex.relative_re.fullmatch(g.source.text) \
+                        and found.source.start < g.cue.start < found.source.end and g.content \
+                        and g.content[-1].start < found.source.end < g.content[-1].end:
+                    _cut_content(text, g, found.source.end)
         if found is not None:
             if prev is not None and found.source is not None and found.source.start > prev.cue.end:
                 cut = _coordinated(text, lex, prev, found.source.start)
@@ -455,6 +601,56 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
             if found.source is not None:
                 prev = found
     return out
+
+
+def _main_subject(text: str, lex: Lexicon, sp: Span) -> Span:
+    """"Gov. Ann Lee vetoed a bill on Tuesday, saying ...": before a
+    participle cue the subject ends at the main clause's verb (a lower-case
+    word with a verb ending, or a finite verb).
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Gov. Ann Lee vetoed a bill"
+    >>> _main_subject(t, lexicon("en"), Span(0, len(t), t)).text
+    'Gov. Ann Lee'
+    """
+    suffixes = tuple(lex.data.get("syntax", {}).get("coordinated_verb_suffixes", []))
+    words = list(_WORDS.finditer(text, sp.start, sp.end))
+    for w in words[1:]:
+        low = w.group()
+        if low.islower() and ((suffixes and low.endswith(suffixes)) or
+                              (lex.verb_re is not None and lex.verb_re.fullmatch(low))):
+            return _span(text, sp.start, w.start()) or sp
+    return sp
+
+
+def _relative_subject_np(text: str, lex: Lexicon, sp: Span) -> bool:
+    """Is ``sp`` "HEAD, who/which ..." with a verb-less head?"""
+    if lex.relative_re is None:
+        return False
+    k = text.find(",", sp.start, sp.end)
+    if k < 0:
+        return False
+    p = _skip_space(text, k + 1, sp.end)
+    if lex.relative_re.match(text, p) is None:
+        return False
+    return not (lex.verb_re is not None and lex.verb_re.search(text, sp.start, k))
+
+
+def _relative_subject(text: str, lex: Lexicon, us: int, ls: int, cs: int) -> Optional[Span]:
+    """"..., according to the agency, which said ...": a relative pronoun
+    after a comma, right before the cue (adverbs allowed), is the source."""
+    if lex.relative_re is None or text[ls:cs].strip() and not (
+            lex.source_stop_re is not None and lex.source_stop_re.fullmatch(text[ls:cs].strip())):
+        return None
+    m = _LAST_WORD.search(text, max(us, ls - 12), ls)
+    if m is None or not lex.relative_re.fullmatch(m.group(1)):
+        return None
+    p = m.start(1)
+    while p > us and text[p - 1] in " \t":
+        p -= 1
+    if p <= us or text[p - 1] != ",":
+        return None
+    return Span(m.start(1), m.end(1), m.group(1))
 
 
 def _relative_source(text: str, lex: Lexicon, us: int, ls: int, cs: int) -> Optional[Span]:
@@ -534,10 +730,16 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
         src = _source_right(text, lex, ce, ue, appositive=False)
         if src is None:
             return None
+        src = _extend_over_particles(text, lex, src, ue)
         after = src.end
         while after < ue and text[after] in " \t":
             after += 1
-        if after < ue and text[after] == "," and _span(text, after + 1, ue):
+        relative_after = after < ue and text[after] == "," and lex.relative_re is not None and \
+            lex.relative_re.match(text, _skip_space(text, after + 1, ue)) is not None
+        if after < ue and text[after] == "," and _span(text, after + 1, ue) and not (relative_after and ls > us):
+            if relative_after:  # "According to X, which monitors Y, CONTENT"
+                k = text.find(",", after + 1, ue)
+                after = k if k >= 0 and _span(text, k + 1, ue) else after
             content, direct = _content_after(text, lex, qi, after + 1, ue)
         else:
             content, direct = _content_before(text, qi, us, ls)
@@ -573,6 +775,10 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
                 break
             cs = a.start()
         cue = Span(cs, cue.end, text[cs:cue.end])
+    src = _relative_subject(text, lex, us, ls, cs)
+    if src is not None:
+        content, direct = _content_after(text, lex, qi, ce, ue, nxt)
+        return Found(cue, content, src, cls, direct) if content else None
     src = _relative_source(text, lex, us, ls, cs)
     if src is not None and src.start < ls:
         ls = src.start  # the clause starts with the subject's head, before its relative clause
@@ -580,7 +786,14 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
             ls -= 1
         has_before = _span(text, us, ls) is not None
         after_punct = ls > us and _BOUNDARY.search(text, max(us, ls - 3), ls) is not None
-    src = src or _source_left(text, lex, ls, cs)
+    new_clause = False
+    if src is None:
+        src = _source_left(text, lex, ls, cs)
+        if src is not None and lex.coord_re is not None:
+            c = lex.coord_re.match(text, src.start)
+            if c is not None and _span(text, c.end(), src.end) is not None:
+                src = _span(text, c.end(), src.end)  # "..., and the minister said B"
+                new_clause = True
     if src is not None and _opens_adjunct(text, lex, src.start, src.end):
         src = None  # "X, dalam pernyataan tertulis mengatakan"
     if src is None:
@@ -588,21 +801,35 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
         inv = None
         if has_before and after_punct and lex.data.get("syntax", {}).get("inverted_ok", True) and lex.may_invert(cue.text):
             inv = _source_right(text, lex, ce, ue)
+            head_end = -1
+            if inv is not None:
+                head_end = text.find(",", inv.start, inv.end)
+                head_end = inv.end if head_end < 0 else head_end
             if inv is not None and (_starts_badly(text, lex, inv) or not _after_source_ok(text, lex, inv.end, ue)
-                                    or (lex.verb_re is not None and lex.verb_re.search(text, inv.start, inv.end))):
+                                    or (lex.verb_re is not None and lex.verb_re.search(text, inv.start, head_end))):
                 inv = None
         if stretch is not None and after_quote:
             q = qi.ending_before(stretch.start, us)
             content, direct = list(q.pieces), True
             content = _more_quote(text, qi, ce, ue, content, direct)
             return Found(cue, content, stretch, cls, direct)
+        if inv is not None and stretch is not None and _relative_subject_np(text, lex, stretch):
+            inv = None  # "Ann Lee, who said A, insisted B": the subject is on the left
         if inv is not None:
             content, direct = _content_before(text, qi, us, ls)
             content = _more_quote(text, qi, inv.end, ue, content, direct)
             return Found(cue, content, inv, cls, direct) if content else None
         if stretch is not None:
+            if any(cue.text.lower().endswith(x) for x in lex.participles):
+                stretch = _main_subject(text, lex, stretch)
             content, direct = _content_after(text, lex, qi, ce, ue, nxt)
             return Found(cue, content, stretch, cls, direct) if content else None
+        if not has_before and lex.may_invert(cue.text) and cue.text[:1].isupper():
+            # "Kata dia, CONTENT": the cue opens the sentence, its source follows
+            front = _source_right(text, lex, ce, ue, appositive=False)
+            if front is not None and text[front.end:front.end + 1] == "," and _span(text, front.end + 1, ue):
+                content, direct = _content_after(text, lex, qi, front.end + 1, ue)
+                return Found(cue, content, front, cls, direct) if content else None
         if any(cue.text.lower().endswith(x) for x in lex.participles):
             if has_before and _span(text, ce, ue) is None:
                 content, direct = _content_before(text, qi, us, ls)
@@ -619,7 +846,9 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
         and qi.starting_after(ce, ue) is None
     )
     adjunct_tail = tail is not None and qi.starting_after(ce, ue) is None and _adjunct_tail(text, lex, cue, ue)
-    if has_before and after_punct and (quote_before or adjunct_tail or (short_tail and _nwords(text, us, ls) >= 4)):
+    lead_adjunct = not quote_before and _opens_adjunct(text, lex, us, ls) and len(_comma_segments(text, us, ls)) <= 2
+    if has_before and after_punct and not lead_adjunct and not new_clause and (
+            quote_before or adjunct_tail or (short_tail and _nwords(text, us, ls) >= 4)):
         content, direct = _content_before(text, qi, us, ls)
         content = _more_quote(text, qi, ce, ue, content, direct)
     else:

@@ -46,13 +46,45 @@ def _article_outlet(article: Article) -> Optional[str]:
     return gazetteer().outlet(f.value) or f.value
 
 
+_NP_START = re.compile(r"[,;:.!?()“”\"]|\s[—–-]\s|\b(?:according to|menurut)\b", re.IGNORECASE)
+
+
+def _antecedent(text: str, lang: str, pos: int, ends: dict) -> Optional[Entity]:
+    """"..., according to the agency, which said": a relative pronoun source
+    is the noun phrase before its comma (an earlier source ending there, or
+    that phrase parsed on its own).
+
+    >>> _antecedent("Rain fell, according to the Weather Office, which said more.", "en", 44, {}).label
+    'Weather Office'
+    """
+    p = pos
+    while p > 0 and text[p - 1] in " \t":
+        p -= 1
+    if p == 0 or text[p - 1] != ",":
+        return None
+    p -= 1
+    if p in ends:
+        return ends[p]
+    lo = max(0, p - 120)
+    starts = [m.end() for m in _NP_START.finditer(text, lo, p)]
+    phrase = text[starts[-1] if starts else lo:p].strip()
+    if not phrase or len(phrase.split()) > 10:
+        return None
+    parsed = parse_source(phrase, lang)
+    return parsed.entity if parsed.kind not in ("pronoun", "group_pronoun", "anaphora") else None
+
+
 def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity],
-               names: list, mentions: list, cache: dict) -> Optional[Entity]:
+               names: list, mentions: list, cache: dict, ends: Optional[dict] = None) -> Optional[Entity]:
+    ends = {} if ends is None else ends
     text = article.text
     if a.source is None:
         if a.cue.text.lower().endswith(tuple(lexicon(lang).suffixes)) and lexicon(lang).suffixes:
             return last_entity(history, group=False)
         return None
+    lex = lexicon(lang)
+    if lex.relative_re is not None and lex.relative_re.fullmatch(a.source.text):
+        return _antecedent(text, lang, a.source.start, ends)
     parsed = parse_source(a.source.text, lang)
     if parsed.kind == "pronoun":
         return last_entity(history, group=False) or Entity(key=a.source.text.lower(), label=a.source.text, type="person", anonymous=True)
@@ -94,6 +126,15 @@ def _initial_via(text: str, lex, a: Attribution) -> list[str]:
     return marker_outlets(text, lex, lo, a.source.start)
 
 
+def _via_phrase_outlets(text: str, lex, lo: int, hi: int) -> list[str]:
+    out = []
+    if lo >= hi:
+        return out
+    for m in lex.via_phrase_re.finditer(text, lo, hi):
+        out += marker_outlets(text, lex, m.start(), min(hi, m.end() + 60))
+    return out
+
+
 def resolve(article: Article, attributions: list[Attribution]) -> list[Attribution]:
     """Resolve sources to entities, outlets in between, and claims (in place;
     returns the same list)."""
@@ -106,15 +147,18 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
     own = _article_outlet(article)
     mentions = outlet_mentions(text, own)
     cache: dict[str, Entity] = {}
+    ends: dict[int, Entity] = {}
     history: list[Entity] = []
     by_id = {a.id: a for a in attributions}
     for a in attributions:
         try:
-            a.entity = _entity_of(article, lang, a, history, names, mentions, cache)
+            a.entity = _entity_of(article, lang, a, history, names, mentions, cache, ends)
         except Exception:  # never fail a whole article on one odd phrase
             a.entity = None
         if a.entity is not None:
             history.append(a.entity)
+            if a.source is not None:
+                ends[a.source.end] = a.entity
             if a.entity.type == "outlet" and a.source is not None and a.entity.key != own:
                 mentions.append((a.source.start, a.entity.label))
     for a in attributions:
@@ -132,7 +176,12 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
             else:
                 lo = a.cue.start if a.source is None else min(a.cue.start, a.source.start)
                 hi = a.sentence.end if a.sentence is not None else min(len(text), a.cue.end + 120)
-            for name in _initial_via(text, lex, a) + marker_outlets(text, lex, lo, hi):
+            found = _initial_via(text, lex, a) + marker_outlets(text, lex, lo, hi)
+            if lex.via_phrase_re is not None and a.sentence is not None:
+                # "X said A, as reported by Y": a via phrase after the content
+                c1 = max(p.end for p in a.content)
+                found += [n for n in _via_phrase_outlets(text, lex, max(hi, c1), a.sentence.end)]
+            for name in found:
                 if name != own and all(v.key != name for v in via) and (a.entity is None or a.entity.key != name):
                     via.append(_outlet_entity(name))
         a.via = via
