@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from graphkit.records import Article, Attribution
-from graphkit.rdf.model import article_graph
+from graphkit.rdf.model import article_triples
 from graphkit.rdf.store import GraphStore, open_store
 
 
@@ -67,18 +67,39 @@ def ingest(
     paths: Iterable[str],
     store: Union[str, Path, GraphStore] = "memory",
     progress: Optional[Callable[[str], None]] = None,
+    batch_size: int = 32,
 ) -> IngestReport:
     """Ingest files, directories, JSON Lines or ``-`` (stdin) into a store.
 
     A file that cannot be read, or an article that fails, is recorded in
     ``report.failures`` with a one-line reason; the rest of the batch goes
-    on.  Unchanged articles are skipped (idempotent).  ``store`` is a
+    on.  Unchanged articles are skipped (idempotent).  Articles are written
+    ``batch_size`` at a time, each batch in one transaction, so a killed run
+    leaves whole articles only.  ``store`` is a
     directory (persistent Oxigraph store), ``"memory"`` or an open store.
     """
     from graphkit.ingest import read_paths
 
     st = store if isinstance(store, GraphStore) else open_store(store)
     report = IngestReport()
+    pending: list[tuple] = []          # (article, triples, attribution count)
+
+    def flush() -> None:
+        if not pending:
+            return
+        try:
+            statuses = st.put_many([(a, t) for a, t, _ in pending])
+        except Exception as exc:  # the whole batch was not written
+            report.failures.extend(Failure(a.source, f"store: {type(exc).__name__}: {exc}") for a, _, _ in pending)
+        else:
+            for (_, _, n), status in zip(pending, statuses):
+                if status == "unchanged":
+                    report.unchanged += 1
+                else:
+                    report.ingested += 1
+                    report.attributions += n
+        pending.clear()
+
     try:
         for res in read_paths(paths):
             if progress:
@@ -88,15 +109,14 @@ def ingest(
                 continue
             try:
                 atts = analyse(res.article)
-                status = st.put(res.article, article_graph(res.article, atts))
+                triples = article_triples(res.article, atts)
             except Exception as exc:  # one bad article never stops the batch
                 report.failures.append(Failure(res.source, f"{type(exc).__name__}: {exc}"))
                 continue
-            if status == "unchanged":
-                report.unchanged += 1
-            else:
-                report.ingested += 1
-                report.attributions += len(atts)
+            pending.append((res.article, triples, len(atts)))
+            if len(pending) >= batch_size:
+                flush()
+        flush()
         report.triples = len(st)
     finally:
         if not isinstance(store, GraphStore):

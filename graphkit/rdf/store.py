@@ -126,32 +126,51 @@ class GraphStore:
         earlier ingested from the same source (file path or path:line) are
         dropped too, so an edited file replaces its own graph.
         """
+        return self.put_many([(article, graph)], replace_source)[0]
+
+    def put_many(self, items: Iterable[tuple[Article, Iterable[tuple]]],
+                 replace_source: bool = True) -> list[Status]:
+        """:meth:`put` for several articles in one transaction (all or none
+        of them are written), which is much faster on Oxigraph."""
         if self.read_only:
             raise StoreError("store is open read-only")
-        gid = graph_iri(article.id)
-        if self.graph_hash(gid) == content_hash(article.text):
-            return "unchanged"
-        stale = {gid}
-        if replace_source and article.source not in ("-", ""):
-            stale.update(self.graphs_from(article.source))
-        existed = any(self.graph_hash(g) is not None for g in stale)
-        prov = provenance(article)
-        own, shared = split_shared(graph)
-        if self._ox is not None:
-            self._ox.update(_replace_update(stale, gid, own, shared, prov))
-        else:
-            for g in stale:
-                self.dataset.remove_graph(self.dataset.graph(g))
-                self._default().remove((g, None, None))
-            target = self.dataset.graph(gid)
-            for t in own:
-                target.add(t)
-            entities = self.dataset.graph(ENTITIES_GRAPH)
-            for t in shared:
-                entities.add(t)
-            for t in prov:
-                self._default().add(t)
-        return "replaced" if existed else "added"
+        statuses: list[Status] = []
+        updates: list[str] = []
+        batch: dict[URIRef, str] = {}      # graphs written by this batch -> hash
+        for article, graph in items:
+            gid = graph_iri(article.id)
+            digest = content_hash(article.text)
+            if batch.get(gid, self.graph_hash(gid)) == digest:
+                statuses.append("unchanged")
+                continue
+            stale = {gid}
+            if replace_source and article.source not in ("-", ""):
+                stale.update(self.graphs_from(article.source))
+            existed = any(g in batch or self.graph_hash(g) is not None for g in stale)
+            batch[gid] = digest
+            prov = provenance(article)
+            own, shared = split_shared(graph)
+            if self._ox is not None:
+                updates.append(_replace_update(stale, gid, own, shared, prov))
+            else:
+                self._put_memory(stale, gid, own, shared, prov)
+            statuses.append("replaced" if existed else "added")
+        if updates:
+            self._ox.update(" ;\n".join(updates))
+        return statuses
+
+    def _put_memory(self, stale, gid, own, shared, prov) -> None:
+        for g in stale:
+            self.dataset.remove_graph(self.dataset.graph(g))
+            self._default().remove((g, None, None))
+        target = self.dataset.graph(gid)
+        for t in own:
+            target.add(t)
+        entities = self.dataset.graph(ENTITIES_GRAPH)
+        for t in shared:
+            entities.add(t)
+        for t in prov:
+            self._default().add(t)
 
     def remove(self, gid: URIRef) -> None:
         """Drop one article graph and its provenance."""
