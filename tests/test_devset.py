@@ -17,7 +17,9 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 DEVSET = REPO / "tests" / "data" / "devset"
-GOLD_FILES = sorted(DEVSET.glob("*.gold.json"))
+HOLDOUT = REPO / "tests" / "data" / "holdout"
+SETS = (DEVSET, HOLDOUT)
+GOLD_FILES = sorted(p for d in SETS for p in d.glob("*.gold.json"))
 METADATA_KEYS = {"title", "outlet", "section", "published", "dateline", "authors", "editors",
                  "based_on", "image_credit", "related_links_not_content"}
 LIST_KEYS = {"authors", "editors", "based_on", "image_credit", "related_links_not_content"}
@@ -40,9 +42,10 @@ def _pieces(span) -> list[dict]:
     return span if isinstance(span, list) else [span]
 
 
-def test_devset_is_there():
-    langs = [json.loads(p.read_text(encoding="utf-8"))["lang"] for p in GOLD_FILES]
-    assert langs.count("id") >= 4 and langs.count("en") >= 4
+@pytest.mark.parametrize("folder,n", [(DEVSET, 4), (HOLDOUT, 3)], ids=["devset", "holdout"])
+def test_devset_is_there(folder, n):
+    langs = [json.loads(p.read_text(encoding="utf-8"))["lang"] for p in folder.glob("*.gold.json")]
+    assert langs.count("id") >= n and langs.count("en") >= n
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
@@ -102,7 +105,7 @@ def test_article_size(path):
 
 def test_gold_files_are_made_from_specs():
     mg = _make_gold()
-    specs = sorted((DEVSET / "specs").glob("*.toml"))
+    specs = sorted(p for d in SETS for p in (d / "specs").glob("*.toml"))
     assert len(specs) == len(GOLD_FILES)
     for sp in specs:
         spec, text, out = mg.load(sp)
