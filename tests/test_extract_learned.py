@@ -160,3 +160,48 @@ def test_combine_falls_back_to_stance_functions():
     found = [learned.Attribution("x", Span.of(t, 4, 10), [Span.of(t, 11, 25)], Span.of(t, 0, 3))]
     (a,) = learned_hybrid.combine(t, "en", [], found)
     assert (a.id, a.stance) == ("a1", "denies")
+
+
+def test_segments_of_label_ids_match_segments():
+    import random
+
+    import numpy as np
+
+    labels = ["O", "B-SRC", "B-CUE", "B-CON", "I-CON", "I-CUE", "I-SRC"]
+    rng = random.Random(7)
+    for _ in range(300):
+        ids = [rng.choice(range(len(labels))) if rng.random() < 0.6 else 0 for _ in range(rng.randint(1, 30))]
+        want = learned._segments([labels[i] for i in ids])
+        assert learned._segments_of_ids(np.array(ids), labels) == want
+
+
+def test_sentence_lookup_splits_only_the_line():
+    from graphkit.extract.sentences import sentences
+
+    text = TEXT + "Mr. Lee said no. “Fine,” she said.\nLast line without end"
+    cache: dict = {}
+    for pos in range(len(text)):
+        want = next((s for s in sentences(text) if s.start <= pos < s.end), None)
+        assert learned_hybrid._sentence_at(text, pos, cache) == want
+
+
+@needs_model
+def test_emissions_add_up_the_attribute_weights():
+    import numpy as np
+
+    m = learned.model("en")
+    rules = extract_text(TEXT, "en")
+    words, starts, ends = tokenize_doc(TEXT, [(0, len(TEXT))])
+    enc = m.encoder.encode(TEXT, words, starts, ends, rules)
+    zero = [0.0] * len(m.labels)
+    want = np.array([np.sum([m.weights.get(f, zero) for f in feats], 0) for feats in strings(enc, m.encoder)])
+    assert np.allclose(m.emissions(enc), want, rtol=0, atol=1e-9)
+
+
+@needs_model
+def test_fast_decoding_matches_public_decode():
+    art = _art(TEXT)
+    rules = extract_text(TEXT, "en")
+    labels, starts, ends = learned.tag(TEXT, [(0, len(TEXT))], rules)
+    want = learned.decode(TEXT, starts, ends, labels)
+    assert learned.extract_learned(art, rules) == want

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -32,6 +33,16 @@ from graphkit.records import Article, Attribution, Span
 MODELS = Path(__file__).resolve().parents[1] / "models"
 _MODEL_FILES = {"en": ("polnear-en.crfsuite", "en-cues.txt", "en-clusters.txt")}
 _MODELS: dict[str, "Model"] = {}
+
+# Context templates whose weights are added up in advance, per group, for every combination
+# of codes (the codes' ranges, from learned_features.Encoder.encode, are below).  Tokens
+# then take one row per group instead of one per template.
+_TEMPLATE_SIZES = {"q": 4, "dcl": 8, "dcr": 8, "rcl": 8, "rcr": 8, "qcl": 8, "qor": 8, "nq": 8, "cq": 8,
+                   "r": 16, "rp": 17 * 17, "rn": 16 * 17, "rq": 16, "sp": 8, "pp": 8, "pq": 2, "sc": 8,
+                   "edge": 4, "cap": 2}
+_TEMPLATE_ORDER = tuple(_TEMPLATE_SIZES)
+TEMPLATE_GROUPS = (("q", "nq", "cq", "dcl"), ("dcr", "rcl", "rcr"), ("qcl", "qor", "sp", "pp"),
+                   ("r", "rq", "edge", "cap"), ("rp", "pq"), ("rn", "sc"))
 
 __all__ = ["available", "extract_learned", "decode", "Model", "model"]
 
@@ -43,14 +54,20 @@ def _paths(lang: str) -> Optional[tuple[Path, Path, Path]]:
     return MODELS / names[0], MODELS / names[1], MODELS / names[2]
 
 
+@lru_cache(maxsize=None)
+def _shipped(lang: str) -> bool:
+    """True when the model file for ``lang`` exists (checked once per process)."""
+    paths = _paths(lang)
+    return paths is not None and paths[0].is_file()
+
+
 def available(lang: str) -> bool:
     """True when a trained model for ``lang`` is shipped and python-crfsuite and numpy import.
 
     >>> available("xx")
     False
     """
-    paths = _paths(lang)
-    if paths is None or not paths[0].is_file():
+    if not _shipped(lang):
         return False
     try:
         import numpy  # noqa: F401
@@ -61,7 +78,13 @@ def available(lang: str) -> bool:
 
 
 class Model:
-    """A CRF model's weights as arrays, with per-word-form emission caches."""
+    """A CRF model's weights as arrays, with per-word-form emission caches.
+
+    All emission weights live in one table (``rows x labels``): the template
+    codes first, then one block of rows per word position (the token itself
+    and its neighbours at -2..+2), indexed by word id.  The emissions of a
+    token sequence are then one gather and one sum (:meth:`emissions`).
+    """
 
     def __init__(self, path: Path, cues_path: Path, clusters_path: Path) -> None:
         import numpy as np
@@ -86,13 +109,23 @@ class Model:
         self.trans = np.zeros((nl, nl))
         for (a, b), v in info.transitions.items():
             self.trans[li[a], li[b]] = v
+        self._colmax = self.trans.max(0)
+        self._trans3 = self.trans[:, :, None].copy()
         cues = read_cues(cues_path) if cues_path.is_file() else frozenset()
         clusters = read_clusters(clusters_path) if clusters_path.is_file() else {}
         self.encoder = Encoder(cues, clusters)
         self.bias = np.array(w.get("b", [0.0] * nl))
         self.near = NEAR
-        self._tables: dict[str, object] = {}
-        self._vec = {k: np.zeros((1, nl)) for k in (0,) + NEAR}   # per word id, row 0 = no word
+        self.slots = (0,) + NEAR                     # word positions, in the order they are added
+        self._tnames: tuple[str, ...] = ()
+        self._tsize = 0                              # rows per template block (one row per template)
+        self._trows = 0                              # rows of the template part of the table
+        self._radix = None                           # groups x templates: joint row of a token's codes
+        self._goff = None
+        self._tsizes = np.array([_TEMPLATE_SIZES[name] for name in _TEMPLATE_ORDER])
+        self._cap = 0                                # rows per word block
+        self._have = 0                               # words whose rows are filled in
+        self._all = np.zeros((0, nl))
 
     def _vector(self, strings: list[str]) -> list[float]:
         out = [0.0] * len(self.labels)
@@ -102,90 +135,178 @@ class Model:
                 out = [a + b for a, b in zip(out, row)]
         return out
 
-    def _word_vectors(self) -> None:
-        np = self.np
-        have = len(self._vec[0])
-        words = self.encoder.words
-        if have >= len(words):
-            return
-        for k in self._vec:
-            new = [self._vector(self.encoder.word_strings(words[i], k)) for i in range(have, len(words))]
-            self._vec[k] = np.vstack([self._vec[k], np.array(new).reshape(-1, len(self.labels))])
+    def _word_base(self, k: int) -> int:
+        return self._trows + self.slots.index(k) * self._cap
 
-    def _table(self, name: str, size: int):
-        t = self._tables.get(name)
-        if t is None or len(t) < size:  # type: ignore[arg-type]
-            size = max(size, 64)
-            t = self._tables[name] = self.np.array(
-                [self.weights.get(f"{name}={v}", [0.0] * len(self.labels)) for v in range(size)])
-        return t
+    def _template_rows(self, names: tuple[str, ...], tsize: int):
+        """Rows of the template part of the table; the group matrix and offsets when joint."""
+        np = self.np
+        nl = len(self.labels)
+        zero = [0.0] * nl
+
+        def rows(name: str, size: int):
+            return np.array([self.weights.get(f"{name}={v}", zero) for v in range(size)]).reshape(size, nl)
+
+        if names != _TEMPLATE_ORDER:
+            return np.concatenate([rows(name, tsize) for name in names] or [np.zeros((0, nl))]), None, None
+        blocks, radix, offsets, at = [], np.zeros((len(TEMPLATE_GROUPS), len(names))), [], 0
+        for g, group in enumerate(TEMPLATE_GROUPS):
+            sizes = [_TEMPLATE_SIZES[name] for name in group]
+            joint = np.zeros(tuple(sizes) + (nl,))
+            step = 1
+            for j in range(len(group) - 1, -1, -1):       # mixed radix: the last template varies fastest
+                shape = [1] * len(group) + [nl]
+                shape[j] = sizes[j]
+                joint = joint + rows(group[j], sizes[j]).reshape(shape)
+                radix[g, names.index(group[j])] = step
+                step *= sizes[j]
+            blocks.append(joint.reshape(-1, nl))
+            offsets.append(at)
+            at += step
+        return np.concatenate(blocks), radix, np.array(offsets, dtype=np.int64)[:, None]
+
+    def _layout(self, names: tuple[str, ...], tsize: int, cap: int) -> None:
+        """(Re)build the table for templates ``names`` (``tsize`` codes each) and ``cap`` words."""
+        np = self.np
+        nl = len(self.labels)
+        old = (self._all, self._trows, self._cap) if self._have else None
+        tpl, self._radix, self._goff = self._template_rows(names, tsize)
+        self._tnames, self._tsize, self._cap, self._trows = names, tsize, cap, len(tpl)
+        table = np.zeros((len(tpl) + len(self.slots) * cap, nl))
+        table[:len(tpl)] = tpl
+        self._all = table
+        if old is None:
+            self._have = 0
+            return
+        oall, otrows, ocap = old
+        for s in range(len(self.slots)):
+            a = otrows + s * ocap
+            b = self._trows + s * cap
+            table[b:b + self._have] = oall[a:a + self._have]
+
+    def _prepare(self, names: tuple[str, ...], top: int) -> None:
+        """Make room for the encoder's words and template codes up to ``top``."""
+        nwords = len(self.encoder.words)
+        if names != self._tnames or top >= self._tsize or nwords > self._cap:
+            cap = self._cap
+            while cap < nwords:
+                cap = max(2 * cap, 4096)
+            self._layout(names, max(self._tsize, 2 * top + 2, 64) if top >= self._tsize else self._tsize, cap)
+        if self._have < nwords:
+            table = self._all
+            words = self.encoder.words
+            for k in self.slots:
+                base = self._word_base(k)
+                rows = [self._vector(self.encoder.word_strings(words[i], k)) for i in range(self._have, nwords)]
+                table[base + self._have:base + nwords] = rows
+                if k == 0:
+                    table[base + self._have:base + nwords] += self.bias
+            if self._have == 0:       # word id 0 (no word): no weights, but the own position takes the bias
+                for k in self.slots:
+                    table[self._word_base(k)] = self.bias if k == 0 else 0.0
+            self._have = nwords
 
     def emissions(self, enc):
         """Emission scores (tokens x labels) of an encoded token sequence."""
         np = self.np
         if len(self.encoder.words) > 400_000:    # a long-running process: keep the caches bounded
             self.encoder.__init__(self.encoder.cues, self.encoder.clusters)
-            self._vec = {k: np.zeros((1, len(self.labels))) for k in self._vec}
-        self._word_vectors()
+            self._have, self._cap = 0, 0
         ids = enc.ids
         n = len(ids)
-        e = self._vec[0][ids] + self.bias
-        ps = enc.par_start
-        for k in self.near:
-            sh = np.zeros(n, dtype=np.int64)
-            blocked = np.zeros(n, dtype=bool)
-            if k < 0:
-                sh[-k:] = ids[:k]
-                for d in range(-k):             # a paragraph start at i-d (0 <= d < |k|) cuts the link
-                    blocked[d:] |= ps[: n - d]
-            else:
-                sh[:-k] = ids[k:]
-                for d in range(1, k + 1):       # a paragraph start at i+d (0 < d <= k) cuts the link
-                    blocked[: n - d] |= ps[d:]
-            sh[blocked] = 0
-            e += self._vec[k][sh]
-        for name, codes in enc.templates.items():
-            e += self._table(name, int(codes.max()) + 1)[codes]
-        return e
+        names = tuple(enc.templates)
+        if n == 0:
+            return np.zeros((0, len(self.labels)))
+        codes = np.stack([enc.templates[name] for name in names]) if names else np.zeros((0, n), dtype=np.int64)
+        self._prepare(names, int(codes.max()) if names else 0)
+        joint = self._radix is not None and bool((codes.max(1) < self._tsizes).all())
+        nt = len(TEMPLATE_GROUPS) if joint else len(names)
+        idx = np.empty((len(self.slots) + nt, n), dtype=np.int64)
+        idx[0] = ids
+        idx[0] += self._word_base(0)
+        # a neighbour in another paragraph (or outside the sequence) is word 0 (no weights)
+        pid = np.cumsum(enc.par_start)
+        pad = np.zeros(n + 4, dtype=np.int64)
+        pad[2:-2] = ids
+        ppad = np.full(n + 4, -1, dtype=np.int64)
+        ppad[2:-2] = pid
+        for j, k in enumerate(self.near, 1):
+            sh = pad[2 + k:2 + k + n]
+            np.multiply(sh, ppad[2 + k:2 + k + n] == pid, out=idx[j])
+            idx[j] += self._word_base(k)
+        if joint:       # one row per group of templates (their weights added up in advance)
+            idx[len(self.slots):] = self._radix @ codes + self._goff
+        elif names:
+            if self._radix is not None:     # a code out of the joint tables' range: one row per template
+                self._layout(names, self._tsize, self._cap)
+                self._radix = None
+            codes += (np.arange(len(names)) * self._tsize)[:, None]
+            idx[len(self.slots):] = codes
+        # one gather, and the rows of each token added up
+        return self._all.take(idx, axis=0).sum(0)
 
-    def viterbi(self, e, par_start) -> list[str]:
-        """Best label sequence of each paragraph (all paragraphs decoded together)."""
+    def viterbi_ids(self, e, par_start):
+        """Best label sequence (label indices) of each paragraph, all decoded together."""
         np = self.np
         n = len(e)
         if n == 0:
             return []
+        nl = len(self.labels)
         firsts = np.flatnonzero(par_start)
         lens = np.diff(np.append(firsts, n))
         p, lmax = len(lens), int(lens.max())
-        # Paragraphs right-aligned in a (steps x paragraphs x labels) grid, so that all end
+        # Paragraphs right-aligned in a (steps x labels x paragraphs) grid, so that all end
         # at the last step.  Leading pad steps score -max(column of trans): the running
         # score stays 0 through them and the first real token scores its emission alone.
-        colmax = self.trans.max(0)
+        colmax = self._colmax
         pad = lmax - lens
         row = np.repeat(np.arange(p), lens)
         pos = np.arange(n) - np.repeat(firsts, lens) + np.repeat(pad, lens)
-        grid = np.empty((lmax, p, len(self.labels)))
+        grid = np.empty((lmax, p, nl))
         grid[:] = -colmax
         grid[pos, row] = e
-        firstpos = pad
-        grid[firstpos, np.arange(p)] = e[firsts] - colmax
-        d = np.zeros((p, len(self.labels)))
-        trans = self.trans
-        back = np.empty((lmax, p, len(self.labels)), dtype=np.int64)
+        grid[pad, np.arange(p)] = e[firsts] - colmax
+        grid = grid.transpose(0, 2, 1).copy()
+        # forward pass, labels first (the max over the previous label is then a reduction
+        # over the outer axis, the cheapest kind): three array operations per step
+        scores = np.empty((lmax + 1, nl, p))
+        scores[0] = 0.0
+        trans = np.broadcast_to(self._trans3, (nl, nl, p)).copy()    # trans[i, j] for every paragraph
+        c = np.empty((nl, nl, p))
+        add, reduce = np.add, np.maximum.reduce
         for t in range(lmax):
-            c = d[:, :, None] + trans
-            np.argmax(c, 1, out=back[t])
-            d = c.max(1) + grid[t]
-        y = d.argmax(1)
-        path = np.empty((lmax, p), dtype=np.int64)
-        flat = back.reshape(lmax, -1)
-        base = np.arange(p) * len(self.labels)
-        for t in range(lmax - 1, -1, -1):
-            path[t] = y
-            y = flat[t][base + y]
-        out = path[pos, row].tolist()
+            add(scores[t][:, None, :], trans, out=c)
+            d = scores[t + 1]
+            reduce(c, 0, None, d)
+            add(d, grid[t], out=d)
+        # back-pointers of the real tokens: the first previous label with the best score
+        prev = scores[pos, :, row]               # (tokens x labels), the scores before each token
+        best = prev[:, :1] + self.trans[0]
+        back = np.zeros((n, nl), dtype=np.int64)
+        cand = np.empty((n, nl))
+        better = np.empty((n, nl), dtype=bool)
+        for i in range(1, nl):
+            add(prev[:, i:i + 1], self.trans[i], out=cand)
+            np.greater(cand, best, out=better)
+            np.copyto(back, i, where=better)
+            np.maximum(best, cand, out=best)
+        # backtracking, one paragraph at a time, from its best last label
+        ends = scores[lmax].argmax(0).tolist()
+        bl = back.ravel().tolist()
+        out = [0] * n
+        for f, ln, y in zip(firsts.tolist(), lens.tolist(), ends):
+            k = f + ln - 1
+            out[k] = y
+            while k > f:
+                y = bl[k * nl + y]
+                k -= 1
+                out[k] = y
+        return out
+
+    def viterbi(self, e, par_start) -> list[str]:
+        """Best label sequence of each paragraph (all paragraphs decoded together)."""
         labels = self.labels
-        return [labels[i] for i in out]
+        return [labels[i] for i in self.viterbi_ids(e, par_start)]
 
 
 def model(lang: str) -> Model:
@@ -210,11 +331,17 @@ def tag(text: str, regions: Sequence[tuple[int, int]], rules: Sequence[Attributi
     ``rules`` are the rule extractor's attributions of the same text (features).
     """
     m = model(lang)
+    ids, starts, ends, _ = _tag_ids(m, text, regions, rules)
+    return [m.labels[i] for i in ids], starts, ends
+
+
+def _tag_ids(m: Model, text: str, regions: Sequence[tuple[int, int]], rules: Sequence[Attribution]):
+    """Label indices, token starts and ends, and the paragraph starts (bool array) of ``regions``."""
     words, starts, ends = _tokenize_doc(text, regions)
     if not words:
-        return [], [], []
+        return [], [], [], None
     enc = m.encoder.encode(text, words, starts, ends, rules)
-    return m.viterbi(m.emissions(enc), enc.par_start), starts, ends
+    return m.viterbi_ids(m.emissions(enc), enc.par_start), starts, ends, enc.par_start
 
 
 def _tokenize_doc(text: str, regions: Sequence[tuple[int, int]]):
@@ -224,9 +351,12 @@ def _tokenize_doc(text: str, regions: Sequence[tuple[int, int]]):
 
 # --------------------------------------------------------------------------- decoding
 
-def _segments(labels: Sequence[str]) -> list[tuple[str, int, int]]:
+Segment = tuple[str, int, int]          # (role, first token, last token + 1)
+
+
+def _segments(labels: Sequence[str]) -> list[Segment]:
     """(role, first token, last token + 1) for each run of one role."""
-    segs: list[tuple[str, int, int]] = []
+    segs: list[Segment] = []
     role = None
     start = 0
     for i, lab in enumerate(labels):
@@ -245,7 +375,38 @@ def _segments(labels: Sequence[str]) -> list[tuple[str, int, int]]:
     return segs
 
 
-def _gap(a: tuple[str, int, int], b: tuple[str, int, int]) -> int:
+_ROLE_TABLES: dict = {}      # label names -> (role names, role of each label, label is a B- label)
+
+
+def _segments_of_ids(ids, labels: Sequence[str]) -> list[Segment]:
+    """:func:`_segments` of label indices ``ids`` (a numpy array) into ``labels``.
+
+    >>> import numpy as np
+    >>> _segments_of_ids(np.array([1, 2, 2, 0, 2]), ["O", "B-CUE", "I-CUE"])
+    [('CUE', 0, 3), ('CUE', 4, 5)]
+    """
+    import numpy as np
+
+    key = tuple(labels)
+    got = _ROLE_TABLES.get(key)
+    if got is None:
+        names = [""] + sorted({lab[2:] for lab in labels if lab != "O"})
+        got = _ROLE_TABLES[key] = (
+            names, np.array([names.index(lab[2:]) if lab != "O" else 0 for lab in labels], dtype=np.int64),
+            np.array([lab.startswith("B-") for lab in labels]))
+    names, role_of, is_b = got
+    role = role_of[ids]
+    prev = np.zeros_like(role)
+    prev[1:] = role[:-1]
+    tagged = role > 0
+    first = tagged & (is_b[ids] | (role != prev))
+    starts = np.flatnonzero(first)
+    stops = np.append(np.flatnonzero(first | ~tagged), len(ids))    # where a run may end
+    ends = stops[np.searchsorted(stops, starts, "right")]
+    return [(names[r], s, e) for r, s, e in zip(role[starts].tolist(), starts.tolist(), ends.tolist())]
+
+
+def _gap(a: Segment, b: Segment) -> int:
     """Number of tokens strictly between two segments."""
     if a[2] <= b[1]:
         return b[1] - a[2]
@@ -254,17 +415,72 @@ def _gap(a: tuple[str, int, int], b: tuple[str, int, int]) -> int:
     return 0
 
 
+_OPENING = frozenset("“«„\"‘`'")
+_CLOSING = frozenset("”»\"’'")
+
+
 def _direct(text: str, pieces: Sequence[Span]) -> bool:
     """True when every content piece is within quote marks."""
     for p in pieces:
         before = text[max(0, p.start - 2):p.start + 1]
         after = text[max(0, p.end - 2):p.end + 2]
-        if not (any(c in "“«„\"‘`'" for c in before) and any(c in "”»\"’'" for c in after)):
+        if _OPENING.isdisjoint(before) or _CLOSING.isdisjoint(after):
             return False
     return True
 
 
 MAX_GAP = 20   # content segments farther than this (tokens) from every cue are dropped
+
+
+def _nearest(s: Segment, same: list[Segment]) -> Segment:
+    """The segment of ``same`` nearest to ``s`` (the earlier one on a tie)."""
+    best, key = same[0], None
+    for c in same:
+        k = (_gap(s, c), c[1] > s[1])
+        if key is None or k < key:
+            best, key = c, k
+    return best
+
+
+def _group(text: str, starts: Sequence[int], ends: Sequence[int], segs: list[Segment],
+           pars: Sequence[int]) -> list[Attribution]:
+    """Attributions of the segments ``segs`` (``pars``: paragraph number of each segment)."""
+    by_par: dict[tuple[str, int], list[Segment]] = {}
+    for s, p in zip(segs, pars):
+        key = (s[0], p)
+        got = by_par.get(key)
+        if got is None:
+            by_par[key] = [s]
+        else:
+            got.append(s)
+    par_of = {s[1]: p for s, p in zip(segs, pars)}
+    contents: dict[int, list[Segment]] = {}
+    for s in segs:
+        if s[0] == "CON":
+            same = by_par.get(("CUE", par_of[s[1]]))
+            if same:
+                c = _nearest(s, same)
+                if _gap(s, c) <= MAX_GAP:
+                    contents.setdefault(c[1], []).append(s)
+    out: list[Attribution] = []
+    for c in segs:
+        if c[0] != "CUE":
+            continue
+        mine = contents.get(c[1])
+        if not mine:
+            continue
+        pieces = [Span(starts[s[1]], ends[s[2] - 1], text[starts[s[1]]:ends[s[2] - 1]]) for s in mine]
+        same = by_par.get(("SRC", par_of[c[1]]))
+        if same:
+            s = _nearest(c, same)
+            a, b = starts[s[1]], ends[s[2] - 1]
+            src: Optional[Span] = Span(a, b, text[a:b])
+        else:
+            src = None
+        a, b = starts[c[1]], ends[c[2] - 1]
+        out.append(Attribution(id=f"a{len(out) + 1}", cue=Span(a, b, text[a:b]), content=pieces, source=src,
+                               direct=_direct(text, pieces)))
+    return out
 
 
 def decode(text: str, starts: Sequence[int], ends: Sequence[int], labels: Sequence[str]) -> list[Attribution]:
@@ -286,39 +502,10 @@ def decode(text: str, starts: Sequence[int], ends: Sequence[int], labels: Sequen
     if not labels:
         return []
     segs = _segments(labels)
-    cues = [s for s in segs if s[0] == "CUE"]
-    if not cues:
+    if not any(s[0] == "CUE" for s in segs):
         return []
     nls = [m.start() for m in re.finditer("\n", text)]
-
-    def par(i: int) -> int:      # paragraph number of token i: line breaks before it
-        return bisect_right(nls, starts[i])
-
-    by_par: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
-    for s in segs:
-        by_par.setdefault((s[0], par(s[1])), []).append(s)
-
-    def near(s: tuple[str, int, int], role: str):
-        same = by_par.get((role, par(s[1])))
-        return min(same, key=lambda c: (_gap(s, c), c[1] > s[1])) if same else None
-
-    contents: dict[int, list[tuple[str, int, int]]] = {c[1]: [] for c in cues}
-    for s in segs:
-        if s[0] == "CON":
-            c = near(s, "CUE")
-            if c is not None and _gap(s, c) <= MAX_GAP:
-                contents[c[1]].append(s)
-    out: list[Attribution] = []
-    for c in cues:
-        if not contents[c[1]]:
-            continue
-        pieces = [Span.of(text, starts[s[1]], ends[s[2] - 1]) for s in contents[c[1]]]
-        s = near(c, "SRC")
-        src = Span.of(text, starts[s[1]], ends[s[2] - 1]) if s is not None else None
-        cue = Span.of(text, starts[c[1]], ends[c[2] - 1])
-        out.append(Attribution(id=f"a{len(out) + 1}", cue=cue, content=pieces, source=src,
-                               direct=_direct(text, pieces)))
-    return out
+    return _group(text, starts, ends, segs, [bisect_right(nls, starts[s[1]]) for s in segs])
 
 
 def _lang(article: Article) -> str:
@@ -346,5 +533,15 @@ def extract_learned(article: Article, rules: Optional[Sequence[Attribution]] = N
     if rules is None:
         from graphkit.extract import extract_text
         rules = extract_text(text, lang, article.body_spans()) if text else []
-    labels, starts, ends = tag(text, [(s.start, s.end) for s in article.body_spans()], rules, lang)
-    return decode(text, starts, ends, labels)
+    m = model(lang)
+    ids, starts, ends, par_start = _tag_ids(m, text, [(s.start, s.end) for s in article.body_spans()], rules)
+    if not ids:
+        return []
+    import numpy as np
+
+    ids = np.array(ids, dtype=np.int64)
+    segs = _segments_of_ids(ids, m.labels)
+    if not any(s[0] == "CUE" for s in segs):
+        return []
+    pid = np.cumsum(par_start)          # paragraph number of each token
+    return _group(text, starts, ends, segs, pid[[s[1] for s in segs]].tolist())

@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from pathlib import Path
 from typing import Iterable, NamedTuple, Optional, Sequence
 
@@ -91,6 +92,15 @@ def tokenize_doc(text: str, regions: Iterable[tuple[int, int]]) -> tuple[list[st
     return words, starts, ends
 
 
+def _codes(text: str) -> np.ndarray:
+    """The code points of ``text``, one per character (offsets as in ``text``).
+
+    >>> _codes("a’").tolist()
+    [97, 8217]
+    """
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def read_cues(path: Path) -> frozenset[str]:
     """Cue word forms from a text file (one a line, ``#`` comments).
 
@@ -123,6 +133,15 @@ def read_clusters(path: Path) -> dict[str, tuple[str, ...]]:
         if len(parts) >= 2 and not line.startswith("#"):
             out[parts[0]] = tuple(parts[1:])
     return out
+
+
+def _line_breaks(text: str) -> np.ndarray:
+    """Offsets of the line breaks of ``text``.
+
+    >>> _line_breaks("a\\nb\\n").tolist()
+    [1, 3]
+    """
+    return np.flatnonzero(_codes(text) == 10)
 
 
 def _shape(w: str) -> str:
@@ -216,8 +235,7 @@ class Encoder:
         [0, 0, 0, 2, 1, 1, 3]
         """
         n = len(words)
-        get = self.vocab.get
-        ids_l = [get(w) for w in words]
+        ids_l = list(map(self.vocab.get, words))
         if None in ids_l:
             ids_l = [i if i is not None else self.word_id(w) for i, w in zip(ids_l, words)]
             self.flags = np.array(self._flags, dtype=np.int64)
@@ -230,26 +248,28 @@ class Encoder:
         idx = np.arange(n)
 
         # paragraphs: a line break between two tokens
-        nls = np.array([m.start() for m in re.finditer("\n", text)], dtype=np.int64)
         par_start = np.ones(n, dtype=bool)
         if n > 1:
-            par_start[1:] = np.searchsorted(nls, st[1:]) > np.searchsorted(nls, en[:-1])
+            nls = _line_breaks(text)
+            par_start[1:] = nls.searchsorted(st[1:]) > nls.searchsorted(en[:-1])
         pid = np.cumsum(par_start) - 1
         pfirst = idx[par_start]
-        plast = np.append(pfirst[1:] - 1, n - 1)
+        plast = np.empty_like(pfirst)
+        plast[:-1] = pfirst[1:] - 1
+        plast[-1] = n - 1
         ppos = idx - pfirst[pid]
+        pf_tok = pfirst[pid]
+        pl_tok = plast[pid]
 
         # quote state (resets at each paragraph)
         is_open = (fl & OPEN) > 0
         is_close = (fl & CLOSE) > 0
         is_str = (fl & STR) > 0
 
-        def in_par_cumsum(x: np.ndarray) -> np.ndarray:
-            c = np.cumsum(x)
-            return c - (c - x)[pfirst][pid]
-
-        depth = in_par_cumsum(is_open.astype(np.int64)) - in_par_cumsum(is_close.astype(np.int64))
-        inq_after = (depth > 0) | (in_par_cumsum(is_str.astype(np.int64)) % 2 == 1)
+        marks = np.stack((is_open, is_close, is_str)).astype(np.int64)
+        c = np.cumsum(marks, 1)
+        c -= (c - marks)[:, pf_tok]                               # counts within the paragraph
+        inq_after = (c[0] - c[1] > 0) | (c[2] % 2 == 1)
         inq_before = np.zeros(n, dtype=bool)
         inq_before[1:] = inq_after[:-1]
         inq_before[par_start] = False
@@ -269,64 +289,63 @@ class Encoder:
             sent_start[1:] |= up & ((prev_end & ~prev2_abbr) | after_q)
         sid = np.cumsum(sent_start) - 1
         sfirst = idx[sent_start]
-        spos = idx - sfirst[sid]
+        slast = np.empty_like(sfirst)
+        slast[:-1] = sfirst[1:] - 1
+        slast[-1] = n - 1
+        sf_tok = sfirst[sid]
+        spos = idx - sf_tok
 
         is_cue = (fl & CUE) > 0
-        nsent = int(sid[-1]) + 1
-        s_cue = np.bincount(sid, weights=is_cue, minlength=nsent)[sid] > 0
-        s_quote = np.bincount(sid, weights=(q >= 2), minlength=nsent)[sid] > 0
+        q_mark = q >= 2
 
-        # the rule extractor's reading
-        role = np.zeros(n, dtype=np.int64)
-        begin = np.zeros(n, dtype=bool)
-        direct = np.zeros(n, dtype=bool)
+        # the rule extractor's reading, painted span by span (later spans win): per token
+        # r = 2 * role + begin + 8 * direct, role 1 source, 2 cue, 3 content
+        r = np.zeros(n, dtype=np.int64)
         if rules:
             for order in (3, 1, 2):
                 for a in rules:
                     spans = (a.content if order == 3 else [a.source] if order == 1 else [a.cue])
+                    code = 2 * order + (8 if a.direct else 0)
                     for sp in spans:
                         if sp is None:
                             continue
-                        i0 = int(np.searchsorted(st, sp.start))
-                        i1 = int(np.searchsorted(st, sp.end))
+                        i0 = bisect_left(starts, sp.start)
+                        i1 = bisect_left(starts, sp.end)
                         if i1 > i0:
-                            role[i0:i1] = order
-                            begin[i0:i1] = False
-                            begin[i0] = True
-                            direct[i0:i1] = bool(a.direct)
+                            r[i0:i1] = code
+                            r[i0] = code + 1
+        role = (r >> 1) & 3
         rule_cue = role == 2
-        s_rcue = np.bincount(sid, weights=rule_cue, minlength=nsent)[sid] > 0
-        r = role * 2 + begin + 8 * direct
+        nsent = int(sid[-1]) + 1
+        per_sent = np.bincount((sid + np.arange(0, 3 * nsent, nsent)[:, None]).ravel(),
+                               np.stack((is_cue, q_mark, rule_cue)).ravel(), 3 * nsent)
+        s_cue, s_quote, s_rcue = per_sent.reshape(3, nsent)[:, sid] > 0
 
-        def dist_left(mark: np.ndarray, first: np.ndarray, seg: np.ndarray) -> np.ndarray:
-            last = np.maximum.accumulate(np.where(mark, idx, -1))
-            lb = np.full(n, -1, dtype=np.int64)
-            lb[1:] = last[:-1]
-            ok = lb >= first[seg]
-            return _BUCKET[np.minimum(np.where(ok, idx - lb, 0), 21)]
+        # distances to the nearest mark on the left / right within a segment (the cue
+        # words' within the sentence, the others' within the paragraph)
+        left_marks = np.stack((is_cue, rule_cue, q == 3))
+        right_marks = np.stack((is_cue, rule_cue, q == 2))
+        firsts = np.stack((sf_tok, pf_tok, pf_tok))
+        lasts = np.stack((slast[sid], pl_tok, pl_tok))
+        last = np.maximum.accumulate(np.where(left_marks, idx, -1), 1)
+        lb = np.full((3, n), -1, dtype=np.int64)
+        lb[:, 1:] = last[:, :-1]
+        dl = _BUCKET[np.minimum(np.where(lb >= firsts, idx - lb, 0), 21)]
+        nxt = np.minimum.accumulate(np.where(right_marks, idx, n)[:, ::-1], 1)[:, ::-1]
+        na = np.full((3, n), n, dtype=np.int64)
+        na[:, :-1] = nxt[:, 1:]
+        dr = _BUCKET[np.minimum(np.where(na <= lasts, na - idx, 0), 21)]
+        dcl, rcl, qcl = dl
+        dcr, rcr, qor = dr
 
-        def dist_right(mark: np.ndarray, last_of: np.ndarray, seg: np.ndarray) -> np.ndarray:
-            nxt = np.minimum.accumulate(np.where(mark, idx, n)[::-1])[::-1]
-            na = np.full(n, n, dtype=np.int64)
-            na[:-1] = nxt[1:]
-            ok = na <= last_of[seg]
-            return _BUCKET[np.minimum(np.where(ok, na - idx, 0), 21)]
-
-        slast = np.append(sfirst[1:] - 1, n - 1)
-        dcl = dist_left(is_cue, sfirst, sid)
-        dcr = dist_right(is_cue, slast, sid)
-        rcl = dist_left(rule_cue, pfirst, pid)
-        rcr = dist_right(rule_cue, plast, pid)
-        qcl = dist_left(q == 3, pfirst, pid)
-        qor = dist_right(q == 2, plast, pid)
-        r_prev = np.zeros(n, dtype=np.int64)
+        r_prev = np.empty(n, dtype=np.int64)
         r_prev[1:] = r[:-1]
         r_prev[par_start] = 16
-        r_next = np.full(n, 16, dtype=np.int64)
+        r_next = np.empty(n, dtype=np.int64)
         r_next[:-1] = r[1:]
         r_next[plast] = 16
-        pq = (q == 2)[pfirst][pid]
-        edge = np.where(par_start, 1, 0) + np.where(idx == plast[pid], 2, 0)
+        pq = q[pf_tok] == 2
+        edge = par_start + 2 * (idx == pl_tok)
         cap = ((fl & UPPER) > 0) & (spos > 0)
         templates = {
             "q": q,
@@ -338,7 +357,7 @@ class Encoder:
             "sp": _BUCKET[np.minimum(spos, 21)], "pp": _BUCKET[np.minimum(ppos, 21)],
             "pq": pq.astype(np.int64),
             "sc": s_cue * 4 + s_quote * 2 + s_rcue,
-            "edge": edge, "cap": cap.astype(np.int64),
+            "edge": edge.astype(np.int64), "cap": cap.astype(np.int64),
         }
         return Encoded(ids, par_start, templates, starts, ends)
 

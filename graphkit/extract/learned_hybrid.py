@@ -44,17 +44,22 @@ def _bounds(a: Attribution) -> tuple[int, int]:
     return min(p.start for p in a.content), max(p.end for p in a.content)
 
 
-def _containing(a: Attribution, others: Sequence[Attribution]) -> Optional[Attribution]:
-    """The attribution with the smallest content range holding ``a``'s cue (and source)."""
+def _containing(a: Attribution, others: Sequence[Attribution],
+                bounds: Optional[Sequence[Optional[tuple[int, int]]]] = None) -> Optional[Attribution]:
+    """The attribution with the smallest content range holding ``a``'s cue (and source).
+
+    ``bounds`` are the content ranges of ``others`` (None where one has no content).
+    """
+    if bounds is None:
+        bounds = [_bounds(o) if o.content else None for o in others]
     best, size = None, None
-    for o in others:
-        if o is a or not o.content:
+    cs, ce = a.cue.start, a.cue.end
+    ss = a.source.start if a.source is not None else None
+    for o, b in zip(others, bounds):
+        if b is None or o is a:
             continue
-        s, e = _bounds(o)
-        inside = s <= a.cue.start and a.cue.end <= e
-        if inside and a.source is not None:
-            inside = s <= a.source.start
-        if inside and (size is None or e - s < size):
+        s, e = b
+        if s <= cs and ce <= e and (ss is None or s <= ss) and (size is None or e - s < size):
             best, size = o, e - s
     return best
 
@@ -98,10 +103,10 @@ def combine(text: str, lang: str, rules: Sequence[Attribution], found: Sequence[
     """
     if prefer not in ("rules", "learned"):
         raise ValueError(f"prefer must be 'rules' or 'learned', not {prefer!r}")
-    lex = lexicon(lang)
+    lex = None
     out: list[Attribution] = []
     rule_of: dict[int, Attribution] = {}
-    sents: Optional[list[Span]] = None
+    sents: dict[int, list[Span]] = {}
     found = [f for f in found if f.content]
     fcues = [f.cue for f in found]
     if prefer == "rules":
@@ -117,7 +122,12 @@ def combine(text: str, lang: str, rules: Sequence[Attribution], found: Sequence[
         extra = _extra_rules(rules, found)
     own = {id(r) for r in extra}
     for f in list(found) + extra:
-        r = f if id(f) in own else next((r for r in rules if _overlaps(r.cue, f.cue)), None)
+        if id(f) in own:
+            r: Optional[Attribution] = f
+        elif prefer == "rules":
+            r = None            # a kept learned cue overlaps no rule cue (see free above)
+        else:
+            r = next((r for r in rules if _overlaps(r.cue, f.cue)), None)
         a = Attribution(id="", cue=f.cue, content=list(f.content), source=f.source, direct=f.direct)
         if r is not None:
             if r is not f and a.source is None and r.source is not None:
@@ -130,27 +140,47 @@ def combine(text: str, lang: str, rules: Sequence[Attribution], found: Sequence[
                 a.direct = r.direct
             rule_of[id(a)] = r
         else:
+            if lex is None:
+                lex = lexicon(lang)
             cls = lex.cue_class(f.cue.text) or "speech"
             a.stance = stance(text, lex, cls, f.cue, f.content)
             regions = list(f.content)
             if f.source is not None and f.source.end <= f.cue.start:
                 regions.append(Span.of(text, f.source.end, f.cue.start))
             a.certainty = certainty(text, lex, regions)
-            if sents is None:
-                sents = sentences(text)
-            a.sentence = next((s for s in sents if s.start <= f.cue.start < s.end), None)
+            a.sentence = _sentence_at(text, f.cue.start, sents)
         out.append(a)
     out.sort(key=lambda a: (min(s.start for s in a.spans()), a.cue.start))
     for i, a in enumerate(out):
         a.id = f"a{i + 1}"
     by_rule = {r.id: a for a in out for r in [rule_of.get(id(a))] if r is not None}
+    bounds = None
     for a in out:
         r = rule_of.get(id(a))
         parent = by_rule.get(r.nested_in) if r is not None and r.nested_in else None
         if parent is a or (parent is None and (r is None or r.nested_in)):
-            parent = _containing(a, out)
+            if bounds is None:
+                bounds = [_bounds(o) if o.content else None for o in out]
+            parent = _containing(a, out, bounds)
         a.nested_in = parent.id if parent is not None else None
     return out
+
+
+def _sentence_at(text: str, pos: int, cache: dict[int, list[Span]]) -> Optional[Span]:
+    """The sentence of ``text`` (:func:`~graphkit.extract.sentences.sentences`) holding offset ``pos``.
+
+    Sentences never cross a line break, so only the line of ``pos`` is split
+    (``cache`` keeps the sentences of each line split so far, by line start).
+
+    >>> _sentence_at("Hi there. It rained.\\nNo.", 12, {}).text
+    'It rained.'
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    got = cache.get(start)
+    if got is None:
+        end = text.find("\n", pos)
+        got = cache[start] = sentences(text, [Span(start, len(text) if end < 0 else end, "")])
+    return next((s for s in got if s.start <= pos < s.end), None)
 
 
 def run(article: Article, lang: str, method: str) -> list[Attribution]:
