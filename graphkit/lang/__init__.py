@@ -63,14 +63,19 @@ def load(lang: str, name: str) -> dict:
     return merged
 
 
-def languages() -> list[str]:
-    """Languages that have a ``language.toml`` in some data root."""
+@lru_cache(maxsize=None)
+def _languages(roots: tuple[Path, ...]) -> tuple[str, ...]:
     found = set()
-    for root in _roots():
+    for root in roots:
         if root.is_dir():
             found.update(p.parent.name for p in root.glob("*/language.toml"))
     found.discard("common")
-    return sorted(found)
+    return tuple(sorted(found))
+
+
+def languages() -> list[str]:
+    """Languages that have a ``language.toml`` in some data root."""
+    return list(_languages(tuple(_roots())))
 
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -101,3 +106,4 @@ def clear_cache() -> None:
     """Forget loaded files (after changing GRAPHKIT_LANG_PATH)."""
     load.cache_clear()
     _stopwords.cache_clear()
+    _languages.cache_clear()
