@@ -33,7 +33,10 @@ def clear_cache() -> None:
 
     >>> clear_cache()
     """
+    from graphkit.extract.sentences import abbreviations
+
     _lexicon.clear_cache()
+    abbreviations.cache_clear()
 
 
 def _lang_of(article: Article) -> str:

@@ -21,6 +21,7 @@ from typing import Optional, Sequence
 
 from graphkit.extract.lexicon import Lexicon
 from graphkit.extract.quotes import Quote
+from graphkit.extract.sentences import is_abbreviation
 from graphkit.records import Span
 
 _BOUNDARY = re.compile(r"[,;:]|[”»›\"’](?=\s)|''(?=\s)|\s[—–-]{1,2}\s|—")
@@ -161,12 +162,22 @@ def _extend_over_particles(text: str, lex: Lexicon, sp: Span, ue: int) -> Span:
     return _span(text, sp.start, stop) or sp
 
 
+_WORD_BEFORE_DOT = re.compile(r"([\w.]+)$")
+
+
+def _abbreviation_before(text: str, dot: int) -> bool:
+    m = _WORD_BEFORE_DOT.search(text, max(0, dot - 12), dot)
+    return m is not None and is_abbreviation(m.group(1))
+
+
 def _source_right(text: str, lex: Lexicon, s: int, e: int, appositive: bool = True) -> Optional[Span]:
     """The noun phrase right after an inverted cue ("..., kata X, ...")."""
     end = e
-    m = _RIGHT_END.search(text, s, e)
-    if m:
+    for m in _RIGHT_END.finditer(text, s, e):
+        if m.group() == "." and _abbreviation_before(text, m.start()):
+            continue                     # "two U.S. officials", "Gov. Ann Lee"
         end = m.start()
+        break
     lead = _span(text, s, end)
     if lead is None:
         return None

@@ -12,6 +12,7 @@ abbreviation or a single capital initial.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from graphkit.records import Span
@@ -20,15 +21,29 @@ _PARA = re.compile(r"[^\n]+")
 # candidate sentence ends: terminal punctuation + closing quotes/brackets, then space
 _END = re.compile(r"[.!?…]+[\"”’»)\]]*(?=\s+[\"“‘«(\[]?[\w“\"‘«])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*$")
-# abbreviations that do not end a sentence (language-neutral layout: titles,
-# initials, months, US states are all short)
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr st jr sr gov sen rep gen lt col sgt capt cmdr adm prof rev vs inc co corp
-    ltd jan feb mar apr aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m d.c ala ariz ark calif colo
-    conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev n.h n.j n.m n.y n.c n.d
-    okla ore pa r.i s.c s.d tenn tex vt va wash w.va wis wyo sdr h hj kh drs ir
-    approx est dept univ assn bros pt tbk""".split()
-)
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    """Abbreviations whose "." ends neither a sentence nor a name (language
+    data: ``common/abbreviations.toml``), lower case without the final dot.
+
+    >>> "u.s" in abbreviations()
+    True
+    """
+    from graphkit import lang
+
+    return frozenset(str(w).lower() for w in lang.load("common", "abbreviations").get("words", []))
+
+
+def is_abbreviation(word: str) -> bool:
+    """True for "U.S", "Gov", "J" (an initial) — ``word`` without its final dot.
+
+    >>> is_abbreviation("U.S"), is_abbreviation("Gov"), is_abbreviation("officials")
+    (True, True, False)
+    """
+    w = word.lower()
+    return w in abbreviations() or (len(w) == 1 and w.isalpha())
 
 
 _DATELINE = re.compile(r"([^\n\"“”‘’«»]{2,90}?)\s[-—–]{1,2}\s+(?=\S)")
@@ -84,7 +99,7 @@ def _split(text: str, para: Span) -> Iterator[Span]:
         word = _WORD_BEFORE.search(text, max(para.start, m.start() - 20), m.start() + 1)
         if word is not None and text[m.start()] == ".":
             w = word.group(1).lower().rstrip(".")
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()):
+            if is_abbreviation(w):
                 continue
         yield Span(s, e, text[s:e])
         s = e
