@@ -39,7 +39,7 @@ def test_export_gexf_graphml(tmp_path):
         res = CliRunner().invoke(main, ["export", "--store", store, "--format", fmt, "-o", str(out)])
         assert res.exit_code == 0, res.output
         G = reader(io.BytesIO(out.read_bytes()))
-        assert G.number_of_nodes() == 16 and G.number_of_edges() == 23
+        assert G.number_of_nodes() == 15 and G.number_of_edges() == 23   # the ministry is one node
         types = {d.get("type") for _, d in G.nodes(data=True)}
         assert {"article", "outlet", "statement", "claim", "anonymous"} <= types
         rels = {d.get("relation") for *_, d in G.edges(data=True)}

@@ -62,6 +62,7 @@ class _Builder:
         self.art = article_iri(self.aid)
         self.ctx = URIRef(f"{self.art}#context")
         self._entities: dict[URIRef, Entity] = {}
+        self.named_entities: dict[str, Entity] = {}   # label -> organisation-like entity of the article
 
     # -- helpers --------------------------------------------------------
     def add(self, s, p, o) -> None:
@@ -90,9 +91,7 @@ class _Builder:
             self.add(node, SKOS.prefLabel, _lit(ent.label, self.lang))
             if ent.affiliation:
                 for part in [p.strip() for p in ent.affiliation.split(";") if p.strip()]:
-                    org = entity_iri("organization", part)
-                    self.add(node, SCHEMA.affiliation, org)
-                    self._named(org, "organization", part)
+                    self.add(node, SCHEMA.affiliation, self.affiliation(part))
             return node
         for cls in ENTITY_CLASSES.get(ent.type, (PROV.Agent,)):
             self.add(node, RDF.type, cls)
@@ -124,9 +123,23 @@ class _Builder:
             self.add(role, RDF.type, SKOS.Concept)
             self.add(role, SKOS.prefLabel, _lit(ent.role.lower(), self.lang))
         if ent.affiliation:
-            org = entity_iri("organization", ent.affiliation)
-            self.add(m, ORG.organization, org)
-            self._named(org, "organization", ent.affiliation)
+            self.add(m, ORG.organization, self.affiliation(ent.affiliation))
+
+    def affiliation(self, name: str) -> URIRef:
+        """The organisation a person or anonymous source belongs to: an entity
+        of this article with that name (so "Kremlin" the source and "Kremlin"
+        the employer are one node), a known government, or an organisation."""
+        known = self.named_entities.get(name.casefold())
+        if known is not None:
+            return self.entity(known)
+        from graphkit.resolve.gazetteer import gazetteer
+
+        gov = gazetteer().government(name)
+        if gov is not None:
+            return self.entity(Entity(key=gov, label=gov, type="government"))
+        node = entity_iri("organization", name)
+        self._named(node, "organization", name)
+        return node
 
     def outlet(self, name: str) -> URIRef:
         return self.entity(Entity(key=name, label=name, type="outlet"))
@@ -239,8 +252,13 @@ def article_triples(article: Article, attributions: Iterable[Attribution]) -> se
     """All triples extracted from one article, as a set of rdflib term
     triples (fast; what :meth:`GraphStore.put` takes)."""
     b = _Builder(article)
+    atts = list(attributions)
+    for att in atts:
+        ent = att.entity
+        if ent is not None and not ent.anonymous and ent.type in ("organization", "government", "outlet"):
+            b.named_entities.setdefault(ent.label.casefold(), ent)
     b.article()
-    b.attributions(list(attributions))
+    b.attributions(atts)
     return b.g
 
 
