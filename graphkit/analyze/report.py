@@ -8,11 +8,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 import networkx as nx
 
 from graphkit.analyze.chains import Chain, chains
 from graphkit.analyze.claims import ClaimReport, claim_reports
+from graphkit.analyze.crossclaims import ClaimCluster, link_claims
 from graphkit.analyze.outlets import circular_reporting, outlet_dependency
 from graphkit.analyze.sources import most_cited
 
@@ -27,6 +29,7 @@ class Report:
     cycles: list[list[str]] = field(default_factory=list)
     dependency: dict = field(default_factory=dict)
     top_sources: list[dict] = field(default_factory=list)
+    cross_claims: Optional[list[ClaimCluster]] = None   # None: not computed
 
     def label(self, node: str) -> str:
         return str(self.graph.nodes[node].get("label", node)) if node in self.graph else node
@@ -47,7 +50,7 @@ class Report:
         types: dict[str, int] = {}
         for _, d in G.nodes(data=True):
             types[d.get("type", "?")] = types.get(d.get("type", "?"), 0) + 1
-        return {
+        out = {
             "summary": {"nodes": G.number_of_nodes(), "edges": G.number_of_edges(),
                         "types": dict(sorted(types.items())), "claims": len(self.claims),
                         "contested": len(self.contested), "cycles": len(self.cycles)},
@@ -61,6 +64,10 @@ class Report:
                 for o, v in self.dependency.items()},
             "most_cited": self.top_sources,
         }
+        if self.cross_claims is not None:
+            out["summary"]["cross_article_claims"] = len(self.cross_claims)
+            out["cross_article_claims"] = [k.as_dict() for k in self.cross_claims]
+        return out
 
     def to_table(self) -> str:
         """Plain-text summary for a terminal."""
@@ -101,7 +108,25 @@ class Report:
             lines.append("most-cited sources (pagerank, statements, relayed):")
             for r in self.top_sources:
                 lines.append(f"  {r['label']} [{r['type']}] {r['pagerank']:.4f} {r['statements']} {r['relayed']}")
+        if self.cross_claims is not None:
+            lines.extend(_cross_lines(self.cross_claims))
         return "\n".join(lines)
+
+
+def _cross_lines(clusters: list[ClaimCluster]) -> list[str]:
+    lines = ["", f"claims across articles ({len(clusters)}):"]
+    for k in clusters:
+        flag = "  [contested across outlets]" if k.contested_across_outlets else \
+            ("  [contested]" if k.contested else "")
+        lines.append(f"  {_one_line(k.text)}{flag}")
+        lines.append(f"    {len(k.articles)} articles, {len(k.outlets)} outlets: {', '.join(k.outlets)}")
+        for side in ("asserts", "denies"):
+            if k.sides[side] or k.original[side]:
+                lines.append(f"    {side} ({', '.join(k.sides[side])}): independent original sources "
+                             f"({k.independent(side)}): " + ", ".join(_ref(r) for r in k.original[side]))
+        if k.relays:
+            lines.append(f"    relays (collapsed): {', '.join(k.relays)}")
+    return lines
 
 
 def _ref(r) -> str:
@@ -118,7 +143,15 @@ def _one_line(text: str, n: int = 90) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
-def build_report(G: nx.MultiDiGraph, top: int = 10) -> Report:
-    """Run every analysis over a projection."""
-    return Report(graph=G, claims=claim_reports(G), chains=chains(G), cycles=circular_reporting(G),
-                  dependency=outlet_dependency(G), top_sources=most_cited(G, top=top))
+def build_report(G: nx.MultiDiGraph, top: int = 10, cross_article: Optional[bool] = None,
+                 threshold: Optional[float] = None) -> Report:
+    """Run every analysis over a projection.  ``cross_article``: link claims
+    across articles (:func:`~graphkit.analyze.crossclaims.link_claims`); None
+    means "when the projection has more than one article"."""
+    claims = claim_reports(G)
+    if cross_article is None:
+        cross_article = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "article") > 1
+    cross = link_claims(G, threshold=threshold, reports=claims) if cross_article else None
+    return Report(graph=G, claims=claims, chains=chains(G), cycles=circular_reporting(G),
+                  dependency=outlet_dependency(G), top_sources=most_cited(G, top=top),
+                  cross_claims=cross)

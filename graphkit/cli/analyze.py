@@ -1,4 +1,5 @@
-"""graphkit analyze --store DIR [--article IRI] [--outlet X] [--entity X] [--since D] [--until D] --format table|json"""
+"""graphkit analyze --store DIR [--article IRI] [--outlet X] [--entity X] [--since D] [--until D]
+[--cross-article/--no-cross-article] [--threshold COSINE] --format table|json"""
 from __future__ import annotations
 
 import json
@@ -43,10 +44,18 @@ def open_for_reading(store: str):
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--top", default=10, show_default=True, help="How many most-cited sources to list.")
-def command(store: str, article, outlet, entity, since, until, fmt: str, top: int) -> None:
+@click.option("--cross-article/--no-cross-article", "cross_article", default=None,
+              help="Link the same claim across articles and outlets "
+                   "[default: on when more than one article is selected].")
+@click.option("--threshold", type=click.FloatRange(-1.0, 1.0), default=None, metavar="COSINE",
+              help="Similarity needed to link claims across articles [default: 0.6 with the "
+                   "sentence encoder, 0.5 without].")
+def command(store: str, article, outlet, entity, since, until, fmt: str, top: int,
+            cross_article, threshold) -> None:
     """Citation-chain analysis: origin and independent sources of each claim,
     contested claims (who asserts, who denies), single-source and
-    anonymous-only claims, circular reporting, outlet dependency and the
+    anonymous-only claims, the same claim across articles and outlets,
+    circular reporting, outlet dependency and the
     most-cited sources."""
     from graphkit.analyze import ProjectionError, analyze
     from graphkit.rdf.store import StoreError
@@ -57,7 +66,7 @@ def command(store: str, article, outlet, entity, since, until, fmt: str, top: in
         fail(str(exc))
     try:
         report = analyze(st, article=article, outlet=outlet, entity=entity, since=since, until=until,
-                         top=top)
+                         top=top, cross_article=cross_article, threshold=threshold)
     except ProjectionError as exc:
         fail(str(exc), code=2)
     finally:
