@@ -85,6 +85,11 @@ def _citing(text: str, found: list[Found], by_unit: dict, units: dict) -> dict:
         if f.cls != "according" or f.source is None or f.source.start < f.cue.start or not f.content:
             continue
         for g in by_unit[id(units.get(id(f)))]:
+            if g is not f and g.content and g.source is not None and g.source.end <= f.cue.start \
+                    and f.source.end <= g.cue.start and text[f.source.end:g.cue.start].strip() == ",":
+                f.content = list(g.content)  # "X, citing Y, reported that CONTENT"
+                out[id(f)] = g
+                break
             if g is f or not g.content or g.cue.end > f.cue.start or text[g.cue.end:f.cue.start].strip(" ,"):
                 continue
             if g.content[-1].end <= g.cue.start and f.content[0].start <= g.content[0].start:
@@ -113,7 +118,7 @@ def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Att
     for f in uniq:
         best, best_len = None, None
         for g in by_unit[id(units.get(id(f)))]:
-            if g is f:
+            if g is f or citing.get(id(g)) is f:
                 continue
             s, e = _content_scope(g)
             inside = s <= f.cue.start and f.cue.end <= e

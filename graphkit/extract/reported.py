@@ -287,7 +287,8 @@ def _content_after(text: str, lex: Lexicon, qi: QuoteIndex, s: int, ue: int,
         m = lex.complementizer_re.search(text, p, ue)
         if m and _nwords(text, p, m.start()) <= 8 and not _QUOTE_MARK.search(text, p, m.start()) \
                 and not (lex.coord_re is not None and lex.coord_re.search(text, p, m.start())) \
-                and not (lex.cue_re is not None and lex.cue_re.search(text, p, m.start())):
+                and not (lex.cue_re is not None and lex.cue_re.search(text, p, m.start())) \
+                and not (lex.verb_re is not None and lex.verb_re.search(text, p, m.start())):
             p = m.start() if lex.include_complementizer else m.end()
             skipped = True
     if not skipped and p == _skip_space(text, s, ue):
@@ -460,7 +461,9 @@ def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) ->
     for a, b in segs:
         n = _nwords(text, a, b)
         total += n
-        if n > lex.max_source_words or _QUOTE_MARK.search(text, a, b):
+        long_ok = (a, b) != segs[0] and n <= 2 * lex.max_source_words and _anonymity_in(text, lex, a, b) \
+            and lex.relative_re is not None and lex.relative_re.match(text, _skip_space(text, a, b)) is not None
+        if (n > lex.max_source_words and not long_ok) or _QUOTE_MARK.search(text, a, b):
             return None, False
         if lex.complementizer_re is not None and lex.complementizer_re.search(text, a, b):
             return None, False
@@ -526,6 +529,10 @@ def _skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> bo
     pw = _PREV_WORD.search(text, max(us, cs - 30), cs) if (lex.not_after or lex.raising) else None
     if pw is not None and pw.group(1).lower() in lex.not_after:
         return True
+    syn = lex.data.get("syntax", {})
+    if pw is not None and text[cs:ce].lower() in syn.get("depicting_cues", []) \
+            and pw.group(1).lower() in syn.get("depicting_subjects", []):
+        return True  # "satellite photos showed trucks": a picture, not a speaker
     if pw is not None and pw.group(1).lower() in lex.raising and re.match(r"\s+to\b", text[ce:ce + 4]):
         return True  # "are alleged to have ...": a hedge, not a speech act
     if pw is not None and pw.group(1).lower() in lex.raising:
@@ -596,7 +603,9 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
                 out.append(found)
                 prev = found
                 continue
-        found = _one(text, lex, qi, us, ue, ls, cue, cls, nxt, prev.source if prev else None)
+        found = _after_citing(text, lex, qi, us, ue, prev, cue, cls, nxt)
+        if found is None:
+            found = _one(text, lex, qi, us, ue, ls, cue, cls, nxt, prev.source if prev else None)
         if found is not None and found.source is not None and lex.relative_re is not None:
             for g in out:  # "X, who said A, insisted B": A ends with the subject
                 if g.source is not None and lex.relative_re.fullmatch(g.source.text) \
@@ -612,6 +621,37 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
             if found.source is not None:
                 prev = found
     return out
+
+
+def _after_citing(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, prev: Optional[Found],
+                  cue: Span, cls: str, nxt: Optional[Span]) -> Optional[Found]:
+    """"X, citing Y, reported that P": the cue right after a parenthetical
+    "citing Y" has the noun phrase before that parenthetical as its subject.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Talks ended after the Daily Planet, citing two aides, reported that pay would rise."
+    >>> c = t.index("citing")
+    >>> prev = Found(Span(c, c + 6, "citing"), [], Span(c + 7, c + 16, "two aides"), "according")
+    >>> r = t.index("reported")
+    >>> f = _after_citing(t, lexicon("en"), QuoteIndex([]), 0, len(t), prev, Span(r, r + 8, "reported"), "report", None)
+    >>> f.source.text, f.content[0].text
+    ('the Daily Planet', 'pay would rise')
+    """
+    if prev is None or prev.cls != "according" or cls in ("according", "reportedly") or prev.source is None:
+        return None
+    if not prev.cue.text[:1].islower() or prev.source.start < prev.cue.end or text[prev.source.end:cue.start].strip() != ",":
+        return None
+    k = prev.cue.start
+    while k > us and text[k - 1] in " \t":
+        k -= 1
+    if k <= us or text[k - 1] != ",":
+        return None
+    k -= 1
+    src = _source_left(text, lex, clause_start(text, lex, us, k), k)
+    if src is None or _opens_adjunct(text, lex, src.start, src.end):
+        return None
+    content, direct = _content_after(text, lex, qi, cue.end, ue, nxt)
+    return Found(cue, content, src, cls, direct) if content else None
 
 
 def _main_subject(text: str, lex: Lexicon, sp: Span) -> Span:

@@ -19,7 +19,8 @@ from graphkit.resolve import entities as _entities
 from graphkit.resolve import gazetteer as _gazetteer
 from graphkit.resolve.chains import marker_outlets
 from graphkit.resolve.claims import group_claims
-from graphkit.resolve.coref import common_words, full_name, last_entity, last_outlet, outlet_mentions, person_names
+from graphkit.resolve.coref import (common_words, full_name, last_entity, last_outlet, outlet_by_short_name,
+                                    outlet_mentions, person_names)
 from graphkit.resolve.entities import parse_source
 from graphkit.resolve.gazetteer import gazetteer
 
@@ -95,6 +96,9 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
         return _outlet_entity(name) if name else Entity(key=a.source.text.lower(), label=a.source.text, type="outlet")
     ent = parsed.entity
     if parsed.kind == "surname" and ent is not None:
+        short = outlet_by_short_name(ent.label, mentions, a.source.start)
+        if short is not None and (a.source.text[:1].islower() or not full_name(ent.label, names, a.source.start)):
+            return _outlet_entity(short)  # "according to the Post": a known outlet's short name
         if ent.label in cache:
             return cache[ent.label]
         known = [e.label for e in history if e.type == "person" and len(e.label.split()) >= 2

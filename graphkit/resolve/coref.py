@@ -99,6 +99,26 @@ def last_outlet(mentions: list[tuple[int, str]], pos: int) -> Optional[str]:
     return mentions[i][1] if i >= 0 else None
 
 
+def outlet_by_short_name(word: str, mentions: list[tuple[int, str]], pos: int) -> Optional[str]:
+    """"According to the Post": the last outlet named before ``pos`` whose
+    name ends with ``word`` (the short name of "The Washington Post").
+
+    >>> outlet_by_short_name("Times", [(0, "The Daily Times"), (40, "Courier")], 90)
+    'The Daily Times'
+    >>> outlet_by_short_name("Lee", [(0, "The Daily Times")], 90) is None
+    True
+    """
+    low = word.lower()
+    best = None
+    for p, name in sorted(mentions):
+        if p >= pos:
+            break
+        words = name.split()
+        if len(words) >= 2 and words[-1].lower() == low:
+            best = name
+    return best
+
+
 def last_entity(history: list[Entity], group: bool) -> Optional[Entity]:
     """The most recent person (or group/organisation) entity."""
     want = ("person_group", "organization", "government") if group else ("person",)

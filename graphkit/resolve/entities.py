@@ -62,6 +62,7 @@ class _Data:
     honorific_re: Optional[re.Pattern]
     conj_re: Optional[re.Pattern]
     outlet_words: frozenset = frozenset()
+    government_res: tuple = ()
 
 
 @lru_cache(maxsize=None)
@@ -86,7 +87,45 @@ def _data(lang: str) -> _Data:
         honorific_re=_words_re(ent.get("honorifics", [])),
         conj_re=_words_re(ent.get("conjunctions", [])),
         outlet_words=frozenset(w.lower() for w in ent.get("outlet_name_words", [])),
+        government_res=tuple(_template_re(t) for t in ent.get("government_patterns", []) if "{name}" in t),
     )
+
+
+def _template_re(template: str) -> re.Pattern:
+    """"government of {name}" -> a regex with a group ``name``."""
+    a, _, b = template.partition("{name}")
+    esc = lambda x: r"\s+".join(map(re.escape, x.split(" "))) if x.strip() else ""
+    pre = esc(a.strip()) + (r"\s+" if a.endswith(" ") else "")
+    post = (r"\s+" if b.startswith(" ") else "") + esc(b.strip())
+    return re.compile(pre + r"(?P<name>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*)*?)" + post, re.I)
+
+
+def government_of(phrase: str, lang: str = "en") -> Optional[Entity]:
+    """A source naming a country's government ("the government of Norland",
+    "pemerintah Norland") as a government entity.
+
+    >>> government_of("The government of Norland").label
+    'Norland'
+    >>> government_of("the American government").label
+    'United States'
+    >>> government_of("the finance minister") is None
+    True
+    """
+    d = _data(lang)
+    g = gazetteer()
+    clean = _clean(phrase)
+    for rx in d.government_res:
+        m = rx.fullmatch(clean)
+        if m is None:
+            continue
+        name = m.group("name")
+        words = name.split()
+        if not words or _name_tail(words) != words or any(not w[:1].isupper() for w in words):
+            continue
+        canon = g.government(name) or next((c for c, dm in g.demonyms.items() if dm == name), None)
+        label = canon or name
+        return Entity(key=label, label=label, type="government", aliases=(phrase.strip(),) if phrase.strip() != label else ())
+    return None
 
 
 def clear_cache() -> None:
@@ -193,6 +232,9 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
     hit = g.find_outlet(raw)
     if hit is not None and (d.outlet_nouns_re is None or d.outlet_nouns_re.search(raw) or hit[2] - hit[1] >= len(clean) - 1 or raw.endswith(raw[hit[1]:hit[2]])):
         return Parsed(Entity(key=hit[0], label=hit[0], type="outlet", aliases=(raw[hit[1]:hit[2]],)))
+    gov = government_of(raw, lang)
+    if gov is not None:
+        return Parsed(gov)
     for look, typ in ((g.government, "government"), (g.organization, "organization")):
         canon = look(clean) or look(clean + ".") or look(raw)
         if canon:
