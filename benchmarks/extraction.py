@@ -44,7 +44,7 @@ def corpora(limit: int | None) -> dict[str, list[str]]:
     detik = SHARED / "corpora" / "detik-id" / "articles.jsonl"
     if detik.is_file():
         texts = []
-        for line in _read(detik).splitlines():
+        for line in _read(detik).split("\n"):  # not splitlines(): texts hold U+2028
             if line.strip():
                 try:
                     texts.append(json.loads(line)["text"])
