@@ -27,7 +27,7 @@ def test_page_has_no_external_resources(mini_store, tmp_path):
     assert not EXTERNAL.search(html)
     assert "cdn.jsdelivr" not in html and "cdnjs" not in html and "bootstrap" not in html
     assert re.search(r"@import\s+url\(\s*['\"]?https?:", html) is None
-    assert "vis.Network" in html and len(_data(html, "nodeList")) == 16
+    assert "vis.Network" in html and len(_data(html, "nodeList")) == 15   # the ministry is one node
 
 
 def test_styles_legend_and_tooltips(mini_store, tmp_path):
