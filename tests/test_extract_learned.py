@@ -108,7 +108,7 @@ def test_numpy_decoder_matches_crfsuite():
 
     m = learned.model("en")
     tagger = pycrfsuite.Tagger()
-    tagger.open(str(learned.MODELS / "polnear-en.crfsuite"))
+    tagger.open(str(learned.MODELS / "en-attribution.crfsuite"))
     rules = extract_text(TEXT, "en")
     words, starts, ends = tokenize_doc(TEXT, [(0, len(TEXT))])
     enc = m.encoder.encode(TEXT, words, starts, ends, rules)

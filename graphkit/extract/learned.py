@@ -7,8 +7,8 @@ cue, with the nearest contents and source).  The model is stacked on the
 rule extractor: the rules' spans are among its features
 (:mod:`graphkit.extract.learned_features`), so it learns when to keep, trim or
 add to them.  It is trained with python-crfsuite on the PolNeAR train split
-by ``scripts/train_polnear.py`` and shipped in ``graphkit/models/``
-(``polnear-en.crfsuite`` plus the cue list ``en-cues.txt`` and the word
+by ``scripts/train_tagger.py`` and shipped in ``graphkit/models/``
+(``en-attribution.crfsuite`` plus the cue list ``en-cues.txt`` and the word
 clusters ``en-clusters.txt``).  Tagging reads the weights once and decodes
 with numpy (per-word-form emission caches, Viterbi over all paragraphs at
 once), which is several times faster than building attribute strings.
@@ -31,7 +31,7 @@ from typing import Optional, Sequence
 from graphkit.records import Article, Attribution, Span
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
-_MODEL_FILES = {"en": ("polnear-en.crfsuite", "en-cues.txt", "en-clusters.txt")}
+_MODEL_FILES = {"en": ("en-attribution.crfsuite", "en-cues.txt", "en-clusters.txt")}
 _MODELS: dict[str, "Model"] = {}
 
 # Context templates whose weights are added up in advance, per group, for every combination

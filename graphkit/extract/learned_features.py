@@ -1,6 +1,6 @@
 """Tokens and CRF features for the learned attribution tagger.
 
-Shared by training (``scripts/train_polnear.py``) and tagging
+Shared by training (``scripts/train_tagger.py``) and tagging
 (:mod:`graphkit.extract.learned`), so both see exactly the same features.
 Every paragraph of an article body is one CRF sequence.  A token's
 attributes come in two kinds:

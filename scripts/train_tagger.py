@@ -2,9 +2,9 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/train_polnear.py \\
+    .venv/bin/python scripts/train_tagger.py \\
         --train ../shared/eval/polnear/train \\
-        --out graphkit/models/polnear-en.crfsuite
+        --out graphkit/models/en-attribution.crfsuite
 
 Reads ``<train>/text/<doc>.txt`` and the first ``<train>/attributions/<doc>_*.ann``
 (brat standoff) of every article, labels tokens with BIO tags for SRC / CUE /
@@ -183,7 +183,7 @@ def sequences(docs: list[tuple[str, str, list]], encoder: Encoder, rules: bool =
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--train", type=Path, required=True, help="PolNeAR train directory (text/, attributions/)")
-    ap.add_argument("--out", type=Path, default=REPO / "graphkit" / "models" / "polnear-en.crfsuite")
+    ap.add_argument("--out", type=Path, default=REPO / "graphkit" / "models" / "en-attribution.crfsuite")
     ap.add_argument("--cues", type=Path, default=REPO / "graphkit" / "models" / "en-cues.txt")
     ap.add_argument("--clusters", type=Path, default=None,
                     help="word-cluster file to write (default: en-clusters.txt next to --out)")
@@ -208,7 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     cl_path = args.clusters or args.out.with_name("en-clusters.txt")
     clusters = word_clusters([d[1] for d in docs])
     with cl_path.open("w", encoding="utf-8") as fh:
-        fh.write("# word<TAB>cluster (k=64)<TAB>cluster (k=512); built by scripts/train_polnear.py\n")
+        fh.write("# word<TAB>cluster (k=64)<TAB>cluster (k=512); built by scripts/train_tagger.py\n")
         for w, cs in clusters.items():
             fh.write(w + "\t" + "\t".join(cs) + "\n")
     clusters = read_clusters(cl_path)
