@@ -115,6 +115,23 @@ def oxigraph_binary() -> str:
     return found
 
 
+def terminate(proc: subprocess.Popen, timeout: float = 5.0) -> None:
+    """Stop a child process: SIGTERM, then SIGKILL after ``timeout`` seconds.
+
+    >>> import sys
+    >>> p = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    >>> terminate(p); p.returncode is not None
+    True
+    """
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout)
+
+
 def free_port(host: str = "127.0.0.1") -> int:
     """A TCP port free on ``host`` right now."""
     with socket.socket() as s:
@@ -201,15 +218,8 @@ class Backend:
 
     def stop(self) -> None:
         p, self.process = self.process, None
-        if p is None:
-            return
-        if p.poll() is None:
-            p.terminate()
-            try:
-                p.wait(5)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait(5)
+        if p is not None:
+            terminate(p)
 
 
 class Answer(Exception):

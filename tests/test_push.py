@@ -14,7 +14,7 @@ from graphkit.query import named
 from graphkit.query.named import get
 from graphkit.rdf.model import article_graph
 from graphkit.rdf.store import open_store
-from graphkit.serve import free_port, oxigraph_binary, wait_for_port
+from graphkit.serve import free_port, oxigraph_binary, terminate, wait_for_port
 
 from conftest import mini_records
 from test_query_named import second_records
@@ -33,12 +33,7 @@ def server(tmp_path):
         assert wait_for_port("127.0.0.1", port, alive=lambda: proc.poll() is None), "oxigraph did not start"
         yield f"http://127.0.0.1:{port}"
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+        terminate(proc, 10)
 
 
 @pytest.fixture

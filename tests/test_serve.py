@@ -17,7 +17,7 @@ from graphkit.query import named
 from graphkit.query.named import get
 from graphkit.rdf.model import article_graph
 from graphkit.rdf.store import open_store
-from graphkit.serve import free_port, wait_for_port
+from graphkit.serve import free_port, terminate, wait_for_port
 
 from conftest import mini_records
 
@@ -35,13 +35,7 @@ def start_cli(args: list[str], port: int) -> subprocess.Popen:
 
 
 def stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(10)
+    terminate(proc, 10)
     for stream in (proc.stdout, proc.stderr):
         if stream:
             stream.close()
