@@ -7,6 +7,7 @@ as the packages ``graphkit.ingest``, ``graphkit.extract``,
 function per CLI command:
 
 >>> from graphkit import api
->>> report = api.ingest(["-"], store="memory")  # doctest: +SKIP
+>>> api.open_store("memory").backend
+'memory'
 """
 __version__ = "0.1.0"

@@ -1,7 +1,7 @@
 """The main job on the bundled articles: ingest ``data/``, write the outputs.
 
->>> import tempfile
->>> r = demo(out_dir=tempfile.mkdtemp())   # doctest: +SKIP
+>>> (default_data_dir() / "articles").is_dir()
+True
 """
 from __future__ import annotations
 
@@ -10,13 +10,14 @@ from pathlib import Path
 from typing import Optional, Union
 
 import graphkit
+from graphkit.pipeline import IngestReport
 
 REPO_DATA = Path(graphkit.__file__).resolve().parents[1] / "data"
 
 
 @dataclass
 class DemoReport:
-    ingest: "object"
+    ingest: IngestReport
     outputs: dict[str, Path] = field(default_factory=dict)
     lines: list[str] = field(default_factory=list)
 

@@ -34,7 +34,7 @@ block of rows, so a few thousand statements take seconds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Optional, Sequence, Union
 
 import networkx as nx

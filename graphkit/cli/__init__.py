@@ -22,10 +22,4 @@ def main() -> None:
 
 
 for _name in COMMANDS:
-    try:
-        _mod = importlib.import_module(f"graphkit.cli.{_name}")
-    except ModuleNotFoundError as exc:  # command not written yet
-        if exc.name != f"graphkit.cli.{_name}":
-            raise
-        continue
-    main.add_command(_mod.command)
+    main.add_command(importlib.import_module(f"graphkit.cli.{_name}").command)

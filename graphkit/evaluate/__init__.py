@@ -14,7 +14,6 @@ Readers: :mod:`graphkit.evaluate.formats`; output: :mod:`graphkit.evaluate.repor
 """
 from __future__ import annotations
 
-import importlib
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,21 +37,17 @@ class EvaluationError(RuntimeError):
 
 
 def default_extractor(method: str = "auto") -> Extractor:
-    """``graphkit.extract.extract`` with ``method``, or a clear error when it is missing.
+    """``graphkit.extract.extract`` with ``method`` (a clear error for an unknown one).
 
     >>> default_extractor("rules").__name__
     'extract_rules'
     """
-    try:
-        mod = importlib.import_module("graphkit.extract")
-        extract = mod.extract
-    except (ImportError, AttributeError) as exc:
-        raise EvaluationError(f"graphkit.extract.extract is not available ({exc})") from None
+    from graphkit.extract import METHODS, extract
+
     if method == "auto":
         return extract
-    methods = getattr(mod, "METHODS", ("auto",))
-    if method not in methods:
-        raise EvaluationError(f"unknown extraction method {method!r} (expected one of {', '.join(methods)})")
+    if method not in METHODS:
+        raise EvaluationError(f"unknown extraction method {method!r} (expected one of {', '.join(METHODS)})")
 
     def run(article: Article) -> list[Attribution]:
         return extract(article, method=method)
@@ -61,12 +56,11 @@ def default_extractor(method: str = "auto") -> Extractor:
     return run
 
 
-def default_resolver() -> Optional[Resolver]:
-    """``graphkit.resolve.resolve`` or None (chain checks are then skipped)."""
-    try:
-        return importlib.import_module("graphkit.resolve").resolve
-    except (ImportError, AttributeError):
-        return None
+def default_resolver() -> Resolver:
+    """``graphkit.resolve.resolve`` (needed for the chain and claim checks)."""
+    from graphkit.resolve import resolve
+
+    return resolve
 
 
 def _ingest(text: str, source: str) -> Article:
@@ -150,7 +144,7 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
     A document on which the pipeline fails counts as predicting nothing and
     is listed with its error.
     """
-    extract = extractor or (default_extractor() if method == "auto" else default_extractor(method))
+    extract = extractor or default_extractor(method)
     resolve = resolver or (default_resolver() if any(d.chains or d.claims is not None for d in docs) else None)
     results: list[DocResult] = []
     notes: list[str] = []

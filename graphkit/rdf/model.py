@@ -27,7 +27,7 @@ from graphkit import __version__
 from graphkit.ids import (ID, article_iri, content_hash, entity_iri, graph_iri, local_iri, slug,
                           span_iri)
 from graphkit.ingest.outlets import normalise_outlet
-from graphkit.records import Article, Attribution, Entity, Field, Span
+from graphkit.records import Article, Attribution, Entity, Span
 from graphkit.rdf.vocab import (CERTAINTY, ENTITY_CLASSES, GK, NIF, ORG, POLARITY, PROV, SCHEMA,
                                 SKOS)
 

@@ -22,11 +22,12 @@ from pathlib import Path
 from typing import Iterable, Literal as _Literal, Mapping, Optional, Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.query import Result
 
 from graphkit.ids import ENTITIES_GRAPH, content_hash, graph_iri, is_shared
 from graphkit.rdf.model import provenance
-from graphkit.rdf.vocab import GK, PREFIXES, PROV
+from graphkit.rdf.vocab import GK, PREFIXES
 from graphkit.records import Article
 
 MEMORY = "memory"
@@ -113,8 +114,6 @@ class GraphStore:
         return sorted({URIRef(s) for s in self._default().subjects(GK.contentHash, None)})
 
     def _default(self) -> Graph:
-        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
         return self.dataset.graph(DATASET_DEFAULT_GRAPH_ID)
 
     # -- writing ----------------------------------------------------------
@@ -249,4 +248,4 @@ def open_store(location: Union[str, Path, None] = MEMORY, read_only: bool = Fals
     return GraphStore(location, read_only=read_only)
 
 
-__all__ = ["GraphStore", "StoreError", "open_store", "MEMORY", "PROV"]
+__all__ = ["GraphStore", "StoreError", "open_store", "MEMORY"]

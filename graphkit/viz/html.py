@@ -17,7 +17,6 @@ physics is off for large graphs.
 from __future__ import annotations
 
 import html as _html
-import json
 import math
 import os
 from pathlib import Path
