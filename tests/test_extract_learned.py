@@ -78,7 +78,7 @@ def test_rules_method_is_the_rule_extractor():
 
 def test_unknown_method_raises():
     with pytest.raises(ValueError, match="unknown extraction method"):
-        extract(_art(TEXT), method="neural")
+        extract(_art(TEXT), method="bogus")
 
 
 def test_auto_on_indonesian_is_rules():

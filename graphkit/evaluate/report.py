@@ -43,6 +43,7 @@ def to_json(result) -> dict:
         out["failed"] = failed
     if result.notes:
         out["notes"] = result.notes
+    out["conventions"] = getattr(result, "conventions", "graphkit")
     out["seconds"] = {k: round(v, 3) for k, v in result.seconds.items()}
     return out
 

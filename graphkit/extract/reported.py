@@ -774,6 +774,34 @@ def _adjunct_tail(text: str, lex: Lexicon, cue: Span, ue: int) -> bool:
     return False
 
 
+def _parenthetical_rest(text: str, lex: Lexicon, ce: int, ue: int) -> Optional[Span]:
+    """The rest of a sentence that a parenthetical report interrupts ("A, he
+    said, B" -> "B"): after the cue at most a few adjunct words ("then",
+    "on Monday"), a comma, then a clause of at least three words that opens
+    with no conjunction, cue, complementizer or quotation.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "The plan, he said, would cost more."
+    >>> _parenthetical_rest(t, lexicon("en"), 17, len(t)).text
+    'would cost more'
+    >>> t = "The plan, he said, and left."
+    >>> _parenthetical_rest(t, lexicon("en"), 17, len(t)) is None
+    True
+    """
+    k = text.find(",", ce, ue)
+    if k < 0 or _nwords(text, ce, k) > 4 or _QUOTE_MARK.search(text, ce, k):
+        return None
+    if _span(text, ce, k) is not None and (lex.complementizer_re is not None and lex.complementizer_re.search(text, ce, k)):
+        return None
+    p = _skip_space(text, k + 1, ue)
+    if p >= ue or _nwords(text, p, ue) < 3 or _QUOTE_MARK.match(text, p):
+        return None
+    for rx in (lex.coord_re, lex.cue_re, lex.complementizer_re):
+        if rx is not None and rx.match(text, p) is not None:
+            return None
+    return _span(text, p, _content_end(text, lex, p, ue))
+
+
 def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
          cue: Span, cls: str, nxt: Optional[Span] = None, prev_src: Optional[Span] = None) -> Optional[Found]:
     cs, ce = cue.start, cue.end
@@ -898,7 +926,16 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
     )
     adjunct_tail = tail is not None and qi.starting_after(ce, ue) is None and _adjunct_tail(text, lex, cue, ue)
     lead_adjunct = not quote_before and _opens_adjunct(text, lex, us, ls) and len(_comma_segments(text, us, ls)) <= 2
-    if has_before and after_punct and not lead_adjunct and not new_clause and (
+    rest = None if quote_before or lead_adjunct or new_clause or not (has_before and after_punct) \
+        else _parenthetical_rest(text, lex, ce, ue)
+    if rest is not None:
+        # "A, he said, B": the report interrupts its content
+        content, direct = _content_before(text, qi, us, ls)
+        if content and not direct:
+            content.append(rest)
+        elif not content:
+            content = [rest]
+    elif has_before and after_punct and not lead_adjunct and not new_clause and (
             quote_before or adjunct_tail or (short_tail and _nwords(text, us, ls) >= 4)):
         content, direct = _content_before(text, qi, us, ls)
         content = _more_quote(text, qi, ce, ue, content, direct)
