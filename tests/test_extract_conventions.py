@@ -76,3 +76,22 @@ def test_eval_cli_reports_the_conventions(tmp_path):
     assert scores["polnear"]["conventions"] == "polnear"
     assert scores["polnear"]["content"]["exact"]["f1"] == 1.0
     assert scores["graphkit"]["content"]["exact"]["f1"] == 0.0
+
+
+def test_eval_reports_attributes_of_matched_attributions(tmp_path):
+    t = "The ministry denied that the plant was closed.\n"
+    (tmp_path / "b.txt").write_text(t, encoding="utf-8")
+    gold = {"doc_id": "b", "lang": "en", "attributions": [{
+        "id": "A1", "required": True, "direct": False, "stance": "denies", "certainty": "probable",
+        "source": {"text": "The ministry", "start": 0, "end": 12, "type": "government", "anonymous": False},
+        "cue": {"text": "denied", "start": 13, "end": 19},
+        "content": {"text": "the plant was closed", "start": 25, "end": 45}}]}
+    (tmp_path / "b.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    r = CliRunner().invoke(main, ["eval", "--json", str(tmp_path / "b.gold.json")])
+    assert r.exit_code == 0, r.output
+    attrs = json.loads(r.stdout)["attributes"]
+    assert attrs["stance"] == {"right": 1, "compared": 1, "wrong": []}
+    assert attrs["certainty"]["right"] == 0
+    assert attrs["certainty"]["wrong"] == [{"gold": "A1", "gold_value": "probable", "predicted": "certain"}]
+    r = CliRunner().invoke(main, ["eval", str(tmp_path / "b.gold.json")])
+    assert "attributes of matched attributions: stance 1/1, certainty 0/1" in r.output

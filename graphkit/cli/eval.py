@@ -25,12 +25,18 @@ def _guess_format(paths: list[Path]) -> str:
 @click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, show_default=True,
               help="List the N worst misses and false positives (stderr with --json).")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Only the first N documents.")
-@click.option("--method", type=click.Choice(["auto", "rules", "learned", "hybrid"]), default="auto",
+@click.option("--method", type=click.Choice(["auto", "rules", "learned", "hybrid", "neural", "neural-hybrid"]),
+              default="auto",
               show_default=True,
               help="Extractor: rules, learned (CRF spans), hybrid (CRF stacked on the rules, with the "
-                   "rules' stance and nesting) or auto (hybrid where a model for the language exists, else rules).")
+                   "rules' stance and nesting), neural (BiLSTM-CRF spans), neural-hybrid (those with "
+                   "the rules' stance and nesting) or auto (hybrid where a model for the language exists, else rules).")
+@click.option("--conventions", type=click.Choice(["graphkit", "polnear"]), default=None,
+              help="Span conventions of the annotation scheme (PolNeAR keeps the complementizer "
+                   "\"that\" inside the content, graphkit's gold files leave it out). "
+                   "Default: polnear for --format polnear, else graphkit.")
 def command(paths: tuple[Path, ...], fmt: str | None, as_json: bool, predictions: Path | None,
-            n_errors: int, limit: int | None, method: str) -> None:
+            n_errors: int, limit: int | None, method: str, conventions: str | None) -> None:
     """Run graphkit's extraction on annotated PATHS and score it.
 
     \b
@@ -49,7 +55,7 @@ def command(paths: tuple[Path, ...], fmt: str | None, as_json: bool, predictions
         for w in d.warnings:
             click.echo(f"warning: {w}", err=True)
     try:
-        result = evaluate(docs, method=method)
+        result = evaluate(docs, method=method, conventions=conventions or ("polnear" if fmt == "polnear" else "graphkit"))
     except EvaluationError as exc:
         raise click.ClickException(str(exc)) from None
     if predictions is not None:
@@ -63,5 +69,6 @@ def command(paths: tuple[Path, ...], fmt: str | None, as_json: bool, predictions
         click.echo(json.dumps(to_json(result), ensure_ascii=False))
     else:
         click.echo(table(result, title=f"{fmt}: "))
+        click.echo(f"method: {method}, span conventions: {result.conventions}")
     if n_errors:
         click.echo(format_errors(result, n_errors), err=as_json)

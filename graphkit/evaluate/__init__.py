@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
-from graphkit.evaluate.checks import (ChainCheck, ClaimPairs, FieldCheck, PredictedChain, check_chains,
-                                      check_claims, compare_metadata, gold_claim_of, name_key)
+from graphkit.evaluate.checks import (AttributeChecks, ChainCheck, ClaimPairs, FieldCheck, PredictedChain,
+                                      check_attributes, check_chains, check_claims, compare_metadata,
+                                      gold_claim_of, name_key, predicted_facts)
 from graphkit.evaluate.formats import FormatError, GoldDoc, read_corpus, read_gold, read_polnear
 from graphkit.evaluate.scorer import DocScore, Item, Scores, aggregate, score_document, span_of
+from graphkit.extract.conventions import CONVENTIONS, apply as apply_conventions
 from graphkit.records import Article, Attribution
 
 __all__ = ["evaluate", "EvalResult", "DocResult", "GoldDoc", "Item", "FormatError", "EvaluationError",
@@ -61,6 +63,10 @@ def default_resolver() -> Resolver:
     from graphkit.resolve import resolve
 
     return resolve
+
+
+def _lang_of(article: Article) -> str:
+    return article.lang if article.lang not in ("", "und") else "en"
 
 
 def _ingest(text: str, source: str) -> Article:
@@ -110,6 +116,7 @@ class DocResult:
     chains: Optional[list[ChainCheck]] = None
     error: Optional[str] = None
     claims: Optional[ClaimPairs] = None
+    attributes: Optional[AttributeChecks] = None
 
 
 @dataclass
@@ -120,6 +127,7 @@ class EvalResult:
     scores: Scores
     seconds: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    conventions: str = "graphkit"
 
 
 def _chains(doc: GoldDoc, article: Article, atts: list[Attribution], resolver: Resolver) -> list[ChainCheck]:
@@ -136,14 +144,19 @@ def _chains(doc: GoldDoc, article: Article, atts: list[Attribution], resolver: R
 
 
 def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
-             resolver: Optional[Resolver] = None, method: str = "auto") -> EvalResult:
+             resolver: Optional[Resolver] = None, method: str = "auto",
+             conventions: str = "graphkit") -> EvalResult:
     """Run graphkit on every document and score it.
 
     ``extractor``/``resolver`` default to ``graphkit.extract.extract`` (with
-    ``method``: auto, rules, learned or hybrid) and ``graphkit.resolve.resolve``.
-    A document on which the pipeline fails counts as predicting nothing and
-    is listed with its error.
+    ``method``: auto, rules, learned, hybrid, neural or neural-hybrid) and ``graphkit.resolve.resolve``.
+    ``conventions`` is the annotation scheme of the gold spans ("graphkit" or
+    "polnear", :mod:`graphkit.extract.conventions`): extracted spans are
+    rewritten to it before scoring.  A document on which the pipeline fails
+    counts as predicting nothing and is listed with its error.
     """
+    if conventions not in CONVENTIONS:
+        raise EvaluationError(f"unknown span conventions {conventions!r} (expected {' or '.join(CONVENTIONS)})")
     extract = extractor or default_extractor(method)
     resolve = resolver or (default_resolver() if any(d.chains or d.claims is not None for d in docs) else None)
     results: list[DocResult] = []
@@ -155,7 +168,7 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
         article: Optional[Article] = None
         try:
             article = _ingest(doc.text, doc.path or doc.name)
-            atts = list(extract(article))
+            atts = apply_conventions(doc.text, list(extract(article)), _lang_of(article), conventions)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             atts, error = [], f"{type(exc).__name__}: {exc}"
         chains = None
@@ -189,8 +202,13 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
             claims = check_claims(gold_claim_of(doc.claims),
                                   [(ids[m.gold], atts[m.pred].claim) for m in
                                    sorted((*score.matches, *score.optional_matches), key=lambda m: m.gold)])
-        results.append(DocResult(doc, atts, items, score, meta, chains, error, claims))
+        attributes = None
+        if any(it.facts for it in doc.items) and error is None:
+            attributes = check_attributes(
+                [(doc.items[m.gold].id, doc.items[m.gold].facts, predicted_facts(atts[m.pred], resolved))
+                 for m in sorted((*score.matches, *score.optional_matches), key=lambda m: m.gold)])
+        results.append(DocResult(doc, atts, items, score, meta, chains, error, claims, attributes))
     t1 = time.perf_counter()
     scores = aggregate([r.score for r in results])
     t_score += time.perf_counter() - t1
-    return EvalResult(results, scores, {"pipeline": t_run, "scoring": t_score}, sorted(set(notes)))
+    return EvalResult(results, scores, {"pipeline": t_run, "scoring": t_score}, sorted(set(notes)), conventions)

@@ -189,3 +189,59 @@ def check_claims(gold_claim: Mapping[str, str], matched: Sequence[tuple[str, Opt
             elif p_same and not g_same:
                 spurious.append((gi, gj))
     return ClaimPairs(tp, n_pred, n_gold, tuple(missed), tuple(spurious))
+
+
+# --------------------------------------------------------------------------- attributes
+
+ATTRIBUTES = ("stance", "certainty", "direct", "type", "anonymous")
+
+
+def predicted_facts(att, resolved: bool) -> dict[str, object]:
+    """The attributes of a graphkit attribution under the gold file's names
+    (source type and anonymity only once resolve has run).
+
+    >>> from graphkit.records import Attribution, Span
+    >>> predicted_facts(Attribution("a1", Span(0, 4, "said"), []), resolved=False)
+    {'stance': 'asserts', 'certainty': 'certain', 'direct': False}
+    """
+    out: dict[str, object] = {"stance": att.stance, "certainty": att.certainty, "direct": att.direct}
+    if resolved:
+        ent = att.entity
+        out["type"] = ent.type if ent is not None else "unspecified"
+        out["anonymous"] = ent.anonymous if ent is not None else False
+    return out
+
+
+@dataclass
+class AttributeChecks:
+    """Right / compared counts per attribute over the matched attributions."""
+
+    right: dict[str, int]
+    compared: dict[str, int]
+    wrong: list[tuple[str, str, object, object]]      # (gold id, attribute, gold, predicted)
+
+
+def check_attributes(pairs: Sequence[tuple[str, Sequence[tuple[str, object]], Mapping[str, object]]]
+                     ) -> AttributeChecks:
+    """Compare gold attributes with predicted ones for matched attributions.
+
+    ``pairs``: (gold id, gold facts, predicted facts).  An attribute counts
+    only where both sides have it.
+
+    >>> c = check_attributes([("A1", (("stance", "denies"), ("type", "person")), {"stance": "asserts"})])
+    >>> c.right["stance"], c.compared["stance"], c.compared["type"], c.wrong
+    (0, 1, 0, [('A1', 'stance', 'denies', 'asserts')])
+    """
+    right = {k: 0 for k in ATTRIBUTES}
+    compared = {k: 0 for k in ATTRIBUTES}
+    wrong = []
+    for gid, gold, pred in pairs:
+        for k, gv in gold:
+            if k not in compared or k not in pred:
+                continue
+            compared[k] += 1
+            if pred[k] == gv:
+                right[k] += 1
+            else:
+                wrong.append((gid, k, gv, pred[k]))
+    return AttributeChecks(right, compared, wrong)

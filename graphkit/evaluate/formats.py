@@ -112,9 +112,13 @@ def parse_gold(data: dict, text: str, where: str = "<gold>") -> tuple[list[Item]
                     raise FormatError(f"{here} {role}: offsets {s}-{e} outside the text ({len(text)} chars)")
                 if isinstance(o, dict) and "text" in o and text[s:e] != o["text"]:
                     warnings.append(f"{here} {role}: text at {s}-{e} is {text[s:e]!r}, gold says {o['text']!r}")
+        facts = [(k, a[k]) for k in ("stance", "certainty", "direct") if k in a]
+        if isinstance(src, dict):
+            facts += [(k, src[k]) for k in ("type", "anonymous") if k in src]
         items.append(Item(cue=parts["cue"], content=parts["content"], source=parts["source"],
                           required=bool(a.get("required", True)), id=aid,
-                          entity=(src or {}).get("entity"), via=tuple(a.get("via") or ())))
+                          entity=(src or {}).get("entity"), via=tuple(a.get("via") or ()),
+                          facts=tuple(facts)))
     return items, warnings
 
 

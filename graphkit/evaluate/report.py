@@ -43,6 +43,9 @@ def to_json(result) -> dict:
         out["failed"] = failed
     if result.notes:
         out["notes"] = result.notes
+    attrs = attributes_json(result)
+    if attrs is not None:
+        out["attributes"] = attrs
     out["conventions"] = getattr(result, "conventions", "graphkit")
     out["seconds"] = {k: round(v, 3) for k, v in result.seconds.items()}
     return out
@@ -90,6 +93,32 @@ def claims_json(result) -> Optional[dict]:
             "spurious": [name(r, a, b) for r in checked for a, b in r.claims.spurious]}
 
 
+def attributes_json(result) -> Optional[dict]:
+    """The ``attributes`` object of ``--json``: for each attribute of a gold
+    attribution (stance, certainty, direct, source type, anonymous), how many
+    matched attributions graphkit got right, and the wrong ones by gold id;
+    None when no gold has attributes.
+
+    >>> from graphkit.evaluate.scorer import aggregate
+    >>> from graphkit.evaluate import EvalResult
+    >>> attributes_json(EvalResult([], aggregate([]))) is None
+    True
+    """
+    checked = [r for r in result.docs if r.attributes is not None]
+    if not checked:
+        return None
+    many = len(result.docs) > 1
+    out: dict = {}
+    for k in checked[0].attributes.right:
+        n = sum(r.attributes.compared[k] for r in checked)
+        if not n:
+            continue
+        out[k] = {"right": sum(r.attributes.right[k] for r in checked), "compared": n,
+                  "wrong": [{"gold": (f"{r.doc.name}:" if many else "") + gid, "gold_value": g, "predicted": p}
+                            for r in checked for gid, name, g, p in r.attributes.wrong if name == k]}
+    return out
+
+
 def table(result, title: str = "") -> str:
     """A readable table of the scores."""
     s = result.scores
@@ -129,6 +158,9 @@ def table(result, title: str = "") -> str:
                       f"{c['gold_pairs']} gold pairs)",
                       f"  {c['unlisted']} predicted pairs join attributions that no gold claim lists; "
                       f"precision without them {c['p_listed']:.3f}"]
+    if js.get("attributes"):
+        lines += ["", "attributes of matched attributions: " + ", ".join(
+            f"{k} {v['right']}/{v['compared']}" for k, v in js["attributes"].items())]
     for name, err in js.get("failed", {}).items():
         lines.append(f"pipeline failed on {name}: {err}")
     lines += [f"note: {x}" for x in result.notes]

@@ -56,6 +56,7 @@ class Item:
     id: str = ""
     entity: Optional[str] = None
     via: tuple[str, ...] = ()
+    facts: tuple[tuple[str, object], ...] = ()     # gold attributes: stance, certainty, direct, type, anonymous
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cue", _pieces(self.cue))
