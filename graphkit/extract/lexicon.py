@@ -66,6 +66,7 @@ class Lexicon:
     raising: frozenset = frozenset()                 # "are alleged to": be-verbs before a passive cue
     noun_forms: frozenset = frozenset()              # cue forms that are also plural nouns ("states")
     inverted: frozenset = frozenset()                # cue forms that may precede their source
+    inverted_only: bool = False                      # those bare forms are cues only when inverted
     object_cues: frozenset = frozenset()             # cues taking an addressee object ("told X")
     adjunct_re: Optional[re.Pattern] = None          # words opening an adjunct ("in a statement")
     relative_re: Optional[re.Pattern] = None         # relative pronouns ("who", "yang")
@@ -151,6 +152,7 @@ def _build(lang: str) -> Lexicon:
     lex.raising = frozenset(w.lower() for w in syn.get("passive_raising", []))
     lex.noun_forms = frozenset(w.lower() for w in syn.get("noun_forms", []))
     lex.inverted = frozenset(" ".join(w.lower().split()) for w in syn.get("inverted_cues", []))
+    lex.inverted_only = bool(syn.get("inverted_cues_only_inverted", False))
     lex.object_cues = frozenset(w.lower() for w in syn.get("object_cues", []))
     lex.adjunct_re = _words_re(syn.get("adjunct_openers", []))
     lex.relative_re = _words_re(syn.get("relative_pronouns", []))

@@ -191,8 +191,26 @@ def _after_citing(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, pre
 
 def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
          cue: Span, cls: str, nxt: Optional[Span] = None, prev_src: Optional[Span] = None) -> Optional[Found]:
+    """The attribution of one cue, or None.  A bare form that the language
+    data marks as inverted-only ("tegas", "jelas") with its source on the
+    left is an adjective, not a cue ("langkah tegas")."""
+    f = _match_cue(text, lex, qi, us, ue, ls, cue, cls, nxt, prev_src)
+    if f is not None and lex.inverted_only and f.source is not None and f.source.end <= f.cue.start \
+            and f.cue.text.lower() in lex.inverted:
+        return None
+    return f
+
+
+def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
+               cue: Span, cls: str, nxt: Optional[Span] = None, prev_src: Optional[Span] = None) -> Optional[Found]:
     cs, ce = cue.start, cue.end
     if cls == "according":
+        suffixed = suffix_source(text, lex, cue, inverted=False)
+        if suffixed is not None:
+            # "Menurutnya, CONTENT": the enclitic is the source
+            cue, src = suffixed
+            content, direct = content_after(text, lex, qi, ce, ue)
+            return Found(cue, content, src, cls, direct) if content and text[ce:ce + 1] == "," else None
         src = source_right(text, lex, ce, ue, appositive=False)
         if src is None:
             return None

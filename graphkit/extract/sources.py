@@ -377,12 +377,20 @@ def relative_source(text: str, lex: Lexicon, us: int, ls: int, cs: int) -> Optio
     return trimmed_span(text, head.start, cs)
 
 
-def suffix_source(text: str, lex: Lexicon, cue: Span) -> Optional[tuple[Span, Span]]:
-    """"ujarnya": cue "ujar", source the enclitic "nya"."""
+def suffix_source(text: str, lex: Lexicon, cue: Span, inverted: bool = True) -> Optional[tuple[Span, Span]]:
+    """"ujarnya": cue "ujar", source the enclitic "nya" (a cue that may
+    precede its source, unless ``inverted`` is False: "menurutnya").
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Menurutnya, harga naik."
+    >>> [s.text for s in suffix_source(t, lexicon("id"), Span(0, 10, t[:10]), inverted=False)]
+    ['Menurut', 'nya']
+    """
     low = cue.text.lower()
     for suf in lex.suffixes:
         root = low[: -len(suf)]
-        if low.endswith(suf) and root and root in lex.classes and lex.may_invert(root) and low not in lex.classes:
+        if low.endswith(suf) and root and root in lex.classes and (lex.may_invert(root) or not inverted) \
+                and low not in lex.classes:
             k = cue.end - len(suf)
             return Span(cue.start, k, text[cue.start:k]), Span(k, cue.end, text[k:cue.end])
     return None

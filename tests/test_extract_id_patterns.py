@@ -1,0 +1,25 @@
+"""Indonesian patterns: "menurutnya" (the enclitic is the source) and bare
+cue roots that are adjectives after a subject ("langkah tegas")."""
+from __future__ import annotations
+
+from graphkit.extract import extract_text
+
+
+def _rows(text: str):
+    return [(a.source.text if a.source else None, a.cue.text, [p.text for p in a.content])
+            for a in extract_text(text, "id")]
+
+
+def test_menurutnya_takes_the_enclitic_as_source():
+    t = "Menurutnya, jalan tol itu akan dibuka bulan depan."
+    assert _rows(t) == [("nya", "Menurut", ["jalan tol itu akan dibuka bulan depan"])]
+
+
+def test_bare_root_after_a_subject_is_no_cue():
+    t = "Bupati Rina Kusuma memuji langkah tegas polisi yang menutup tambang liar itu."
+    assert all(cue != "tegas" for _, cue, _ in _rows(t))
+
+
+def test_bare_root_before_its_source_is_a_cue():
+    t = "“Tambang liar harus ditutup,” tegas Rina."
+    assert _rows(t) == [("Rina", "tegas", ["Tambang liar harus ditutup,"])]
