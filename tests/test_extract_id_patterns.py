@@ -23,3 +23,21 @@ def test_bare_root_after_a_subject_is_no_cue():
 def test_bare_root_before_its_source_is_a_cue():
     t = "“Tambang liar harus ditutup,” tegas Rina."
     assert _rows(t) == [("Rina", "tegas", ["Tambang liar harus ditutup,"])]
+
+
+def test_passive_cue_takes_its_agent_as_source():
+    assert _rows("Hal itu disampaikan oleh Wali Kota Rina Kusuma di Bogor, Senin.") == \
+        [("Wali Kota Rina Kusuma", "disampaikan", ["Hal itu"])]
+    assert _rows("Pernyataan itu disampaikannya dalam rapat di Jakarta.") == \
+        [("nya", "disampaikan", ["Pernyataan itu"])]
+    assert _rows("Hal ini disampaikan langsung oleh Ketua Komisi, Budi Santoso.") == \
+        [("Ketua Komisi, Budi Santoso", "disampaikan", ["Hal ini"])]
+
+
+def test_passive_cue_without_agent_is_no_attribution():
+    assert _rows("Bantuan disampaikan kepada warga korban banjir.") == []
+
+
+def test_passive_denial_keeps_its_stance():
+    [a] = extract_text("Tuduhan itu dibantah oleh juru bicara perusahaan.", "id")
+    assert (a.source.text, a.cue.text, a.stance) == ("juru bicara perusahaan", "dibantah", "denies")

@@ -67,6 +67,8 @@ class Lexicon:
     noun_forms: frozenset = frozenset()              # cue forms that are also plural nouns ("states")
     inverted: frozenset = frozenset()                # cue forms that may precede their source
     inverted_only: bool = False                      # those bare forms are cues only when inverted
+    passive_prefixes: tuple = ()                     # "di": "disampaikan oleh X" (agent = source)
+    agent_re: Optional[re.Pattern] = None            # "oleh" before the agent of a passive cue
     object_cues: frozenset = frozenset()             # cues taking an addressee object ("told X")
     adjunct_re: Optional[re.Pattern] = None          # words opening an adjunct ("in a statement")
     relative_re: Optional[re.Pattern] = None         # relative pronouns ("who", "yang")
@@ -153,6 +155,8 @@ def _build(lang: str) -> Lexicon:
     lex.noun_forms = frozenset(w.lower() for w in syn.get("noun_forms", []))
     lex.inverted = frozenset(" ".join(w.lower().split()) for w in syn.get("inverted_cues", []))
     lex.inverted_only = bool(syn.get("inverted_cues_only_inverted", False))
+    lex.passive_prefixes = tuple(w.lower() for w in syn.get("passive_cue_prefixes", []))
+    lex.agent_re = _words_re(syn.get("agent_markers", []))
     lex.object_cues = frozenset(w.lower() for w in syn.get("object_cues", []))
     lex.adjunct_re = _words_re(syn.get("adjunct_openers", []))
     lex.relative_re = _words_re(syn.get("relative_pronouns", []))

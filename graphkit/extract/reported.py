@@ -194,11 +194,57 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
     """The attribution of one cue, or None.  A bare form that the language
     data marks as inverted-only ("tegas", "jelas") with its source on the
     left is an adjective, not a cue ("langkah tegas")."""
+    low = cue.text.lower()
+    if cls not in ("according", "reportedly") and lex.passive_prefixes and low.startswith(lex.passive_prefixes):
+        return _passive(text, lex, us, ue, ls, cue, cls)
     f = _match_cue(text, lex, qi, us, ue, ls, cue, cls, nxt, prev_src)
     if f is not None and lex.inverted_only and f.source is not None and f.source.end <= f.cue.start \
             and f.cue.text.lower() in lex.inverted:
         return None
     return f
+
+
+def _passive(text: str, lex: Lexicon, us: int, ue: int, ls: int, cue: Span, cls: str) -> Optional[Found]:
+    """"Hal ini disampaikan (oleh) X saat ...": the agent after a passive cue
+    is the source, the subject before it the content; None without an agent.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Hal itu disampaikan oleh Ani di Bogor."
+    >>> f = _passive(t, lexicon("id"), 0, len(t), 0, Span(8, 19, "disampaikan"), "speech")
+    >>> f.source.text, f.cue.text, f.content[0].text
+    ('Ani', 'disampaikan', 'Hal itu')
+    >>> _passive("Bantuan disampaikan kepada warga.", lexicon("id"), 0, 32, 0, Span(8, 19, "disampaikan"), "speech")
+    """
+    content = trimmed_span(text, ls, cue.start)
+    if content is None:
+        return None
+    suffixed = suffix_source(text, lex, cue, inverted=False)
+    if suffixed is not None:
+        cue, src = suffixed
+    else:
+        p = skip_space(text, cue.end, ue)
+        agent = None
+        if lex.agent_re is not None:     # "disampaikan (langsung) oleh X"
+            words = list(WORDS.finditer(text, p, ue))[:3]
+            agent = next((m for w in words for m in [lex.agent_re.match(text, w.start())] if m), None)
+        if agent is not None:
+            p = skip_space(text, agent.end(), ue)
+        if p >= ue or lex.adjunct_re is not None and lex.adjunct_re.match(text, p) or not text[p].isupper() \
+                and agent is None:
+            return None
+        src = source_right(text, lex, p, ue)
+        if src is None:
+            return None
+        # the agent ends where a lower-case word follows its capitalised name
+        # ("oleh Direktur INDEF Esther Astuti merespons isu ...")
+        seen_cap = False
+        for w in WORDS.finditer(text, src.start, src.end):
+            if w.group()[:1].isupper():
+                seen_cap = True
+            elif seen_cap and w.group().isalpha():
+                src = trimmed_span(text, src.start, w.start()) or src
+                break
+    return Found(cue, [content], src, cls, False)
 
 
 def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
