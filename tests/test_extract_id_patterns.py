@@ -41,3 +41,9 @@ def test_passive_cue_without_agent_is_no_attribution():
 def test_passive_denial_keeps_its_stance():
     [a] = extract_text("Tuduhan itu dibantah oleh juru bicara perusahaan.", "id")
     assert (a.source.text, a.cue.text, a.stance) == ("juru bicara perusahaan", "dibantah", "denies")
+
+
+def test_a_cue_inside_a_content_does_not_take_the_outer_clause_as_source():
+    rows = _rows("Dia menegaskan warga akan menambahkan dana untuk sekolah itu.")
+    assert ("Dia", "menegaskan", ["warga akan menambahkan dana untuk sekolah itu"]) in rows
+    assert all(src != "Dia menegaskan warga" for src, _, _ in rows)

@@ -20,7 +20,7 @@ from typing import Optional
 from graphkit.extract.contents import (
     content_after, content_before, cut_content, more_quote, only_adjuncts_after, parenthetical_rest)
 from graphkit.extract.found import (
-    BOUNDARY, Found, LEAD, PREV_WORD, QuoteIndex, SENT_END, TRAIL, WORDS, nwords, skip_space,
+    BOUNDARY, Found, LAST_WORD, LEAD, PREV_WORD, QuoteIndex, SENT_END, TRAIL, WORDS, nwords, skip_space,
     trimmed_span)
 from graphkit.extract.lexicon import Lexicon
 from graphkit.extract.sources import (
@@ -201,7 +201,40 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
     if f is not None and lex.inverted_only and f.source is not None and f.source.end <= f.cue.start \
             and f.cue.text.lower() in lex.inverted:
         return None
+    if f is not None and f.source is not None and f.source.end <= f.cue.start and _holds_report(text, lex, f.source):
+        return None     # "Dia menegaskan tuhan akan menambahkan ...": the cue is inside another's content
     return f
+
+
+def _holds_report(text: str, lex: Lexicon, src: Span) -> bool:
+    """True when a source phrase holds a subject (pronoun or name) and cue of
+    its own ("Dia menegaskan tuhan"), not inside a relative clause ("X, who
+    said ...") and not a participle ("a company accused of ...").
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> _holds_report("Dia menegaskan tuhan", lexicon("id"), Span(0, 20, "Dia menegaskan tuhan"))
+    True
+    >>> t = "Ann Lee, who said so"
+    >>> _holds_report(t, lexicon("en"), Span(0, len(t), t))
+    False
+    >>> t = "A firm accused of fraud"
+    >>> _holds_report(t, lexicon("en"), Span(0, len(t), t))
+    False
+    """
+    if lex.cue_re is None:
+        return False
+    for m in lex.cue_re.finditer(text, src.start, src.end):
+        if m.start() == src.start or lex.cue_class(m.group()) in ("according", "reportedly", None):
+            continue
+        before = text[src.start:m.start()]
+        if lex.relative_re is not None and lex.relative_re.search(before):
+            continue
+        if "," in before or "(" in before:
+            continue
+        subj = LAST_WORD.search(before)      # the inner cue's own subject: a pronoun or a name
+        if subj is not None and (subj.group(1).lower() in lex.pronouns or subj.group(1)[:1].isupper()):
+            return True
+    return False
 
 
 def _passive(text: str, lex: Lexicon, us: int, ue: int, ls: int, cue: Span, cls: str) -> Optional[Found]:
