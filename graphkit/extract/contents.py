@@ -42,6 +42,13 @@ def content_after(text: str, lex: Lexicon, qi: QuoteIndex, s: int, ue: int,
             return list(q.pieces), True
         sp = trimmed_span(text, nxt.start, nxt.end)
         return ([sp] if sp else []), False
+    if lex.adjunct_re is not None and lex.adjunct_re.match(text, p):
+        # "said in a statement: “...”": the adjunct before a colon is no content
+        k = text.find(":", p, min(ue, p + 80))
+        if k > 0 and not QUOTE_MARK.search(text, p, k) and nwords(text, p, k) <= 8:
+            p = k + 1
+            while p < ue and text[p] in " \t":
+                p += 1
     q = qi.starting_after(p, p + 1)
     if q is not None:
         return [x for x in q.pieces if x.start >= p - 1], True

@@ -67,6 +67,8 @@ class Lexicon:
     noun_forms: frozenset = frozenset()              # cue forms that are also plural nouns ("states")
     inverted: frozenset = frozenset()                # cue forms that may precede their source
     inverted_only: bool = False                      # those bare forms are cues only when inverted
+    naming: frozenset = frozenset()                  # cues that also name things ("a coin called X")
+    naming_after: frozenset = frozenset()            # "what he called X": no attribution
     passive_prefixes: tuple = ()                     # "di": "disampaikan oleh X" (agent = source)
     agent_re: Optional[re.Pattern] = None            # "oleh" before the agent of a passive cue
     object_cues: frozenset = frozenset()             # cues taking an addressee object ("told X")
@@ -155,6 +157,8 @@ def _build(lang: str) -> Lexicon:
     lex.noun_forms = frozenset(w.lower() for w in syn.get("noun_forms", []))
     lex.inverted = frozenset(" ".join(w.lower().split()) for w in syn.get("inverted_cues", []))
     lex.inverted_only = bool(syn.get("inverted_cues_only_inverted", False))
+    lex.naming = frozenset(w.lower() for w in syn.get("naming_cues", []))
+    lex.naming_after = frozenset(w.lower() for w in syn.get("naming_after", []))
     lex.passive_prefixes = tuple(w.lower() for w in syn.get("passive_cue_prefixes", []))
     lex.agent_re = _words_re(syn.get("agent_markers", []))
     lex.object_cues = frozenset(w.lower() for w in syn.get("object_cues", []))

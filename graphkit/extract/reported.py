@@ -195,6 +195,8 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
     data marks as inverted-only ("tegas", "jelas") with its source on the
     left is an adjective, not a cue ("langkah tegas")."""
     low = cue.text.lower()
+    if low in lex.naming and _names_something(text, lex, us, cue, ue):
+        return None
     if cls not in ("according", "reportedly") and lex.passive_prefixes and low.startswith(lex.passive_prefixes):
         return _passive(text, lex, us, ue, ls, cue, cls)
     f = _match_cue(text, lex, qi, us, ue, ls, cue, cls, nxt, prev_src)
@@ -220,11 +222,17 @@ def _holds_report(text: str, lex: Lexicon, src: Span) -> bool:
     >>> t = "A firm accused of fraud"
     >>> _holds_report(t, lexicon("en"), Span(0, len(t), t))
     False
+    >>> _holds_report("said he", lexicon("en"), Span(0, 7, "said he"))
+    True
     """
     if lex.cue_re is None:
         return False
     for m in lex.cue_re.finditer(text, src.start, src.end):
-        if m.start() == src.start or lex.cue_class(m.group()) in ("according", "reportedly", None):
+        if lex.cue_class(m.group()) in ("according", "reportedly", None):
+            continue
+        if m.start() == src.start:
+            if m.end() < src.end and m.group()[:1].islower():
+                return True     # "said he recalled": the phrase starts with another cue
             continue
         before = text[src.start:m.start()]
         if lex.relative_re is not None and lex.relative_re.search(before):
@@ -235,6 +243,50 @@ def _holds_report(text: str, lex: Lexicon, src: Span) -> bool:
         if subj is not None and (subj.group(1).lower() in lex.pronouns or subj.group(1)[:1].isupper()):
             return True
     return False
+
+
+def _names_something(text: str, lex: Lexicon, us: int, cue: Span, ue: int) -> bool:
+    """A naming use of a cue ("a coin called XRP", "what he called a fraud",
+    "Officially called XRP"), not a report ("Cruz called Trump a liar").
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "They use a coin called XRP for it."
+    >>> _names_something(t, lexicon("en"), 0, Span(16, 22, "called"), len(t))
+    True
+    >>> t = "Cruz called Trump a liar."
+    >>> _names_something(t, lexicon("en"), 0, Span(5, 11, "called"), len(t))
+    False
+    """
+    words = WORDS.findall(text, us, cue.start)
+    prev = words[-1] if words else ""
+    p = prev.lower()
+    if p in lex.naming_after or (len(words) >= 2 and words[-2].lower() in lex.naming_after and p in lex.pronouns):
+        return True
+    nxt = WORDS.search(text, cue.end, ue)
+    if nxt is None or not nxt.group()[:1].isupper():
+        return False
+    if not words or (len(words) == 1 and prev.endswith("ly")):
+        return True                     # "Officially called XRP, ..."
+    aux = lex.aux_re is not None and lex.aux_re.fullmatch(p) is not None
+    return prev[:1].islower() and p not in lex.pronouns and not aux
+
+
+def _clause_after_pronoun(text: str, lex: Lexicon, sp: Span, head_end: int) -> bool:
+    """A phrase after an inverted cue that is a clause: a pronoun with more
+    words ("said he recalled it") or a cue word in its head ("he recalled").
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "he recalled the tram speeding up"
+    >>> _clause_after_pronoun(t, lexicon("en"), Span(0, len(t), t), len(t))
+    True
+    >>> _clause_after_pronoun("he", lexicon("en"), Span(0, 2, "he"), 2)
+    False
+    """
+    words = WORDS.findall(text, sp.start, head_end)
+    if words and words[0].lower() in lex.pronouns and len(words) > 1:
+        return True
+    return lex.cue_re is not None and any(
+        lex.cue_class(m.group()) not in (None, "according") for m in lex.cue_re.finditer(text, sp.start, head_end))
 
 
 def _passive(text: str, lex: Lexicon, us: int, ue: int, ls: int, cue: Span, cls: str) -> Optional[Found]:
@@ -369,7 +421,8 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
                 head_end = text.find(",", inv.start, inv.end)
                 head_end = inv.end if head_end < 0 else head_end
             if inv is not None and (starts_badly(text, lex, inv) or not after_source_ok(text, lex, inv.end, ue)
-                                    or (lex.verb_re is not None and lex.verb_re.search(text, inv.start, head_end))):
+                                    or (lex.verb_re is not None and lex.verb_re.search(text, inv.start, head_end))
+                                    or _clause_after_pronoun(text, lex, inv, head_end)):
                 inv = None
         if stretch is not None and after_quote:
             q = qi.ending_before(stretch.start, us)

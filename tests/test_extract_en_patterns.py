@@ -1,0 +1,36 @@
+"""English patterns found on real news: naming uses of "called", an adjunct
+before a colon, inverted readings that are clauses, an age appositive."""
+from __future__ import annotations
+
+import pytest
+
+from graphkit.extract import extract_text
+
+
+def _rows(text: str):
+    return [(a.source.text if a.source else None, a.cue.text, [p.text for p in a.content])
+            for a in extract_text(text, "en")]
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers use a cheap fertiliser called GrowMax on most fields.",
+    "Officially called Route 9, the road opened in May.",
+    "The minister condemned what he called a reckless stunt.",
+])
+def test_naming_uses_of_called_are_no_attribution(text):
+    assert all(cue != "called" for _, cue, _ in _rows(text))
+
+
+def test_calling_someone_something_is_an_attribution():
+    assert ("Vance", "called", ["Ortiz a coward"]) in _rows("Vance called Ortiz a coward.")
+
+
+def test_adjunct_before_a_colon_is_not_content():
+    [a] = extract_text("A ferry company spokesman said in a statement: “Safety comes first.”", "en")
+    assert [p.text for p in a.content] == ["Safety comes first."] and a.direct
+
+
+def test_clause_after_cue_is_no_inverted_source():
+    rows = _rows("Tom Reed, 30, from Leeds, said he remembered the bus speeding up.")
+    assert rows[0] == ("Tom Reed, 30, from Leeds", "said", ["he remembered the bus speeding up"])
+    assert all(src is None or not src.startswith("said") for src, _, _ in rows)
