@@ -34,3 +34,23 @@ def test_clause_after_cue_is_no_inverted_source():
     rows = _rows("Tom Reed, 30, from Leeds, said he remembered the bus speeding up.")
     assert rows[0] == ("Tom Reed, 30, from Leeds", "said", ["he remembered the bus speeding up"])
     assert all(src is None or not src.startswith("said") for src, _, _ in rows)
+
+
+def test_straight_single_quotes_are_quotes():
+    [a] = extract_text("'The crew became aware of it quickly,' the airline said.", "en")
+    assert (a.source.text, a.cue.text, a.direct) == ("the airline", "said", True)
+
+
+def test_apostrophes_are_not_quotes():
+    [a] = extract_text("The players' union said it would strike like in the '90s.", "en")
+    assert a.source.text == "The players' union" and not a.direct
+
+
+def test_continued_only_reports_a_quotation():
+    assert _rows("The search continued well after the flight landed.") == []
+    assert _rows("“We will rebuild,” she continued.") == [("she", "continued", ["We will rebuild,"])]
+
+
+def test_be_and_keep_belong_to_the_cue():
+    assert _rows("They keep saying the ticket was valid.") == [("They", "keep saying", ["the ticket was valid"])]
+    assert _rows("Ruth was tweeting she felt unwell.")[0][:2] == ("Ruth", "was tweeting")

@@ -75,8 +75,22 @@ class QuoteIndex:
 
 
 def trimmed_span(text: str, s: int, e: int, lead: str = LEAD, trail: str = TRAIL) -> Optional[Span]:
-    while s < e and text[s] in lead:
-        s += 1
+    """``text[s:e]`` without white space and punctuation at its ends (a
+    straight apostrophe only where it stands apart: "' the airline"); None
+    when no word is left.
+
+    >>> trimmed_span("' the airline said", 0, 13).text
+    'the airline'
+    >>> trimmed_span("'90s music", 0, 10).text
+    "'90s music"
+    """
+    while True:
+        while s < e and text[s] in lead:
+            s += 1
+        if s + 1 < e and text[s] == "'" and text[s + 1] in " \t":
+            s += 1
+            continue
+        break
     while e > s and text[e - 1] in trail:
         e -= 1
     return Span(s, e, text[s:e]) if e > s and WORDS.search(text, s, e) else None

@@ -69,6 +69,7 @@ class Lexicon:
     inverted_only: bool = False                      # those bare forms are cues only when inverted
     naming: frozenset = frozenset()                  # cues that also name things ("a coin called X")
     naming_after: frozenset = frozenset()            # "what he called X": no attribution
+    quote_only: frozenset = frozenset()              # cues of a quotation only ("he continued")
     passive_prefixes: tuple = ()                     # "di": "disampaikan oleh X" (agent = source)
     agent_re: Optional[re.Pattern] = None            # "oleh" before the agent of a passive cue
     object_cues: frozenset = frozenset()             # cues taking an addressee object ("told X")
@@ -159,6 +160,7 @@ def _build(lang: str) -> Lexicon:
     lex.inverted_only = bool(syn.get("inverted_cues_only_inverted", False))
     lex.naming = frozenset(w.lower() for w in syn.get("naming_cues", []))
     lex.naming_after = frozenset(w.lower() for w in syn.get("naming_after", []))
+    lex.quote_only = frozenset(w.lower() for w in syn.get("quote_only_cues", []))
     lex.passive_prefixes = tuple(w.lower() for w in syn.get("passive_cue_prefixes", []))
     lex.agent_re = _words_re(syn.get("agent_markers", []))
     lex.object_cues = frozenset(w.lower() for w in syn.get("object_cues", []))

@@ -20,7 +20,7 @@ from typing import Optional
 from graphkit.extract.contents import (
     content_after, content_before, cut_content, more_quote, only_adjuncts_after, parenthetical_rest)
 from graphkit.extract.found import (
-    BOUNDARY, Found, LAST_WORD, LEAD, PREV_WORD, QuoteIndex, SENT_END, TRAIL, WORDS, nwords, skip_space,
+    BOUNDARY, Found, LEAD, PREV_WORD, QuoteIndex, SENT_END, TRAIL, WORDS, nwords, skip_space,
     trimmed_span)
 from graphkit.extract.lexicon import Lexicon
 from graphkit.extract.sources import (
@@ -203,9 +203,14 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
     if f is not None and lex.inverted_only and f.source is not None and f.source.end <= f.cue.start \
             and f.cue.text.lower() in lex.inverted:
         return None
+    if f is not None and not f.direct and low in lex.quote_only and text[f.cue.end:f.cue.end + 1] != ":":
+        return None     # "the search continued well after dark"
     if f is not None and f.source is not None and f.source.end <= f.cue.start and _holds_report(text, lex, f.source):
         return None     # "Dia menegaskan tuhan akan menambahkan ...": the cue is inside another's content
     return f
+
+
+_LAST_TOKEN = re.compile(r"(\w+)\W*$")
 
 
 def _holds_report(text: str, lex: Lexicon, src: Span) -> bool:
@@ -239,7 +244,7 @@ def _holds_report(text: str, lex: Lexicon, src: Span) -> bool:
             continue
         if "," in before or "(" in before:
             continue
-        subj = LAST_WORD.search(before)      # the inner cue's own subject: a pronoun or a name
+        subj = _LAST_TOKEN.search(before)    # the inner cue's own subject: a pronoun or a name ("Inc.")
         if subj is not None and (subj.group(1).lower() in lex.pronouns or subj.group(1)[:1].isupper()):
             return True
     return False
