@@ -147,7 +147,7 @@ def combine(text: str, lang: str, rules: Sequence[Attribution], found: Sequence[
             regions = list(f.content)
             if f.source is not None and f.source.end <= f.cue.start:
                 regions.append(Span.of(text, f.source.end, f.cue.start))
-            a.certainty = certainty(text, lex, regions)
+            a.certainty = certainty(text, lex, regions, cue=f.cue)
             a.sentence = _sentence_at(text, f.cue.start, sents)
         out.append(a)
     out.sort(key=lambda a: (min(s.start for s in a.spans()), a.cue.start))

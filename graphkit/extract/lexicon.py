@@ -72,6 +72,7 @@ class Lexicon:
     quote_only: frozenset = frozenset()              # cues of a quotation only ("he continued")
     passive_prefixes: tuple = ()                     # "di": "disampaikan oleh X" (agent = source)
     agent_re: Optional[re.Pattern] = None            # "oleh" before the agent of a passive cue
+    passive_aux_re: Optional[re.Pattern] = None      # "been": "has been backed by X"
     object_cues: frozenset = frozenset()             # cues taking an addressee object ("told X")
     adjunct_re: Optional[re.Pattern] = None          # words opening an adjunct ("in a statement")
     relative_re: Optional[re.Pattern] = None         # relative pronouns ("who", "yang")
@@ -163,6 +164,7 @@ def _build(lang: str) -> Lexicon:
     lex.quote_only = frozenset(w.lower() for w in syn.get("quote_only_cues", []))
     lex.passive_prefixes = tuple(w.lower() for w in syn.get("passive_cue_prefixes", []))
     lex.agent_re = _words_re(syn.get("agent_markers", []))
+    lex.passive_aux_re = _words_re(syn.get("passive_aux", []))
     lex.object_cues = frozenset(w.lower() for w in syn.get("object_cues", []))
     lex.adjunct_re = _words_re(syn.get("adjunct_openers", []))
     lex.relative_re = _words_re(syn.get("relative_pronouns", []))

@@ -199,6 +199,10 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
         return None
     if cls not in ("according", "reportedly") and lex.passive_prefixes and low.startswith(lex.passive_prefixes):
         return _passive(text, lex, us, ue, ls, cue, cls)
+    if cls not in ("according", "reportedly") and lex.passive_aux_re is not None and lex.agent_re is not None:
+        f = _aux_passive(text, lex, qi, us, ue, ls, cue, cls)
+        if f is not None:
+            return f
     f = _match_cue(text, lex, qi, us, ue, ls, cue, cls, nxt, prev_src)
     if f is not None and lex.inverted_only and f.source is not None and f.source.end <= f.cue.start \
             and f.cue.text.lower() in lex.inverted:
@@ -242,10 +246,12 @@ def _holds_report(text: str, lex: Lexicon, src: Span) -> bool:
         before = text[src.start:m.start()]
         if lex.relative_re is not None and lex.relative_re.search(before):
             continue
+        subj = _LAST_TOKEN.search(before)    # the inner cue's own subject: a pronoun or a name ("Inc.")
+        if subj is not None and subj.group(1).lower() in lex.pronouns:
+            return True                     # "..., and he says"
         if "," in before or "(" in before:
             continue
-        subj = _LAST_TOKEN.search(before)    # the inner cue's own subject: a pronoun or a name ("Inc.")
-        if subj is not None and (subj.group(1).lower() in lex.pronouns or subj.group(1)[:1].isupper()):
+        if subj is not None and subj.group(1)[:1].isupper():
             return True
     return False
 
@@ -292,6 +298,47 @@ def _clause_after_pronoun(text: str, lex: Lexicon, sp: Span, head_end: int) -> b
         return True
     return lex.cue_re is not None and any(
         lex.cue_class(m.group()) not in (None, "according") for m in lex.cue_re.finditer(text, sp.start, head_end))
+
+
+def _aux_passive(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int, cue: Span,
+                 cls: str) -> Optional[Found]:
+    """"The plan has been backed by X": a passive auxiliary before the cue and
+    an agent marker right after it; the agent is the source, the subject the
+    content, the auxiliaries join the cue.  None when it is no such passive.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "The plan has been backed by Ann Lee, a historian."
+    >>> f = _aux_passive(t, lexicon("en"), QuoteIndex([]), 0, len(t), 0, Span(18, 24, "backed"), "support")
+    >>> f.source.text, f.cue.text, f.content[0].text
+    ('Ann Lee, a historian', 'has been backed', 'The plan')
+    """
+    cs = cue.start
+    aux = None
+    for m in lex.passive_aux_re.finditer(text, max(ls, cs - 12), cs):
+        if not text[m.end():cs].strip():
+            aux = m
+    if aux is None:
+        return None
+    p = skip_space(text, cue.end, ue)
+    agent = lex.agent_re.match(text, p)
+    if agent is None:
+        return None
+    first = aux.start()
+    if lex.aux_re is not None:
+        for m in lex.aux_re.finditer(text, max(ls, first - 20), first):
+            if not text[m.end():first].strip():
+                first = m.start()
+    src = source_right(text, lex, skip_space(text, agent.end(), ue), ue)
+    if src is None or _clause_after_pronoun(text, lex, src, src.end):
+        return None
+    cue = Span(first, cue.end, text[first:cue.end])
+    comp = lex.complementizer_re.search(text, src.start, src.end) if lex.complementizer_re is not None else None
+    if comp is not None:        # "He was told by police that he could go": the content follows
+        src = trimmed_span(text, src.start, comp.start())
+        content, direct = content_after(text, lex, qi, comp.start(), ue)
+        return Found(cue, content, src, cls, direct) if src is not None and content else None
+    content = trimmed_span(text, ls, first)
+    return Found(cue, [content], src, cls, False) if content is not None else None
 
 
 def _passive(text: str, lex: Lexicon, us: int, ue: int, ls: int, cue: Span, cls: str) -> Optional[Found]:

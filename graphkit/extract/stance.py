@@ -1,9 +1,13 @@
 """Stance (asserts / denies) and certainty (certain / probable / possible).
 
 A statement denies when its cue is a denial verb ("membantah", "denied") not
-itself negated, or when its content calls something fake ("hoaks",
-"fake news", "hoaks").  Certainty comes from hedges ("kemungkinan",
-"diduga", "likely", "may have") in the content or between source and cue.
+itself negated, when its content calls something fake ("hoaks", "fake news"),
+or when its content opens with a negated statement answering an allegation
+("There was no cover-up", "Tidak ada kaitannya dengan ...": ``[stance]
+denial_openings``, unless a word of ``denial_openings_except`` follows).
+Certainty comes from hedges ("kemungkinan", "diduga", "likely", "may have")
+in the content or between source and cue, and from a hedging cue verb
+("menduga", "estimated": ``[certainty] probable_cues``).
 
 >>> from graphkit.extract.lexicon import lexicon
 >>> from graphkit.records import Span
@@ -15,10 +19,69 @@ itself negated, or when its content calls something fake ("hoaks",
 """
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+import re
+from dataclasses import dataclass
+from typing import Iterable, Optional, Sequence
 
-from graphkit.extract.lexicon import Lexicon
+from graphkit.extract.lexicon import Lexicon, _words_re
 from graphkit.records import Certainty, Span, Stance
+
+_OPEN = re.compile(r"[\s\"“”‘’'«»„(\[—–-]*")
+_SENTENCE_START = frozenset(".!?\"“”‘’'«»(\n:;—–-")
+
+
+@dataclass
+class _Extra:
+    """The stance / certainty keys that :class:`Lexicon` does not compile."""
+
+    opening_re: Optional[re.Pattern]
+    except_re: Optional[re.Pattern]
+    cue_re: Optional[re.Pattern]
+    modifier_re: Optional[re.Pattern]
+
+
+_EXTRA: dict[int, tuple[Lexicon, _Extra]] = {}
+
+
+def _extra(lex: Lexicon) -> _Extra:
+    hit = _EXTRA.get(id(lex))
+    if hit is not None and hit[0] is lex:
+        return hit[1]
+    st = lex.data.get("stance", {}) if isinstance(lex.data, dict) else {}
+    ce = lex.data.get("certainty", {}) if isinstance(lex.data, dict) else {}
+    mods = _words_re(ce.get("modifier_markers", []))
+    out = _Extra(
+        opening_re=_words_re(st.get("denial_openings", [])),
+        except_re=_words_re(st.get("denial_openings_except", [])),
+        cue_re=_words_re(ce.get("probable_cues", [])),
+        modifier_re=re.compile(r"(?:" + mods.pattern + r")\s+$", re.I) if mods is not None else None,
+    )
+    _EXTRA[id(lex)] = (lex, out)
+    return out
+
+
+def denial_opening(text: str, lex: Lexicon, piece: Span) -> bool:
+    """Whether the content piece opens with a negated statement ("There was
+    no side deal", "Tidak ada kaitannya ...") not followed by an exception
+    word ("There were no casualties").
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = '"There was no secret deal," she said.'
+    >>> denial_opening(t, lexicon("en"), Span(1, 27, t[1:27]))
+    True
+    >>> t = "There were no injuries."
+    >>> denial_opening(t, lexicon("en"), Span(0, 22, t[:22]))
+    False
+    """
+    ex = _extra(lex)
+    if ex.opening_re is None:
+        return False
+    start = _OPEN.match(text, piece.start, piece.end).end()
+    m = ex.opening_re.match(text, start, piece.end)
+    if m is None:
+        return False
+    rest = _OPEN.match(text, m.end(), piece.end).end()
+    return not (ex.except_re is not None and ex.except_re.match(text, rest, piece.end))
 
 
 def stance(text: str, lex: Lexicon, cls: str, cue: Span, content: Sequence[Span]) -> Stance:
@@ -33,18 +96,43 @@ def stance(text: str, lex: Lexicon, cls: str, cue: Span, content: Sequence[Span]
         for piece in content:
             if lex.denial_re.search(text, piece.start, piece.end):
                 return "denies"
+    if content and not negated and denial_opening(text, lex, min(content, key=lambda p: p.start)):
+        return "denies"
     return "asserts"
 
 
-def certainty(text: str, lex: Lexicon, regions: Iterable[Span], skip: Sequence[Span] = ()) -> Certainty:
-    """Certainty from hedge words inside ``regions`` (outside ``skip``)."""
+def _is_name(text: str, pos: int, lo: int) -> bool:
+    """A hedge word written with a capital in mid-sentence is a name ("in May")."""
+    if not text[pos:pos + 1].isupper():
+        return False
+    p = pos
+    while p > lo and text[p - 1] in " \t":
+        p -= 1
+    return p > lo and text[p - 1] not in _SENTENCE_START
+
+
+def certainty(text: str, lex: Lexicon, regions: Iterable[Span], skip: Sequence[Span] = (),
+              cue: Optional[Span] = None) -> Certainty:
+    """Certainty from hedge words inside ``regions`` (outside ``skip``) and
+    from a hedging ``cue`` verb.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Prices rose in May, officials estimated."
+    >>> certainty(t, lexicon("en"), [Span(0, 18, t[:18])], cue=Span(30, 39, "estimated"))
+    'probable'
+    """
+    ex = _extra(lex)
     best: Certainty = "certain"
+    if cue is not None and ex.cue_re is not None and cue.text.split() and ex.cue_re.fullmatch(cue.text.split()[-1]):
+        best = "probable"
     for r in regions:
         for rx, value in ((lex.possible_re, "possible"), (lex.probable_re, "probable")):
             if rx is None:
                 continue
             for m in rx.finditer(text, r.start, r.end):
-                if any(s.start <= m.start() < s.end for s in skip):
+                if any(s.start <= m.start() < s.end for s in skip) or _is_name(text, m.start(), r.start):
+                    continue
+                if ex.modifier_re is not None and ex.modifier_re.search(text, max(r.start, m.start() - 12), m.start()):
                     continue
                 if value == "possible":
                     return "possible"

@@ -19,8 +19,8 @@ from graphkit.resolve import entities as _entities
 from graphkit.resolve import gazetteer as _gazetteer
 from graphkit.resolve.chains import marker_outlets
 from graphkit.resolve.claims import group_claims
-from graphkit.resolve.coref import (common_words, full_name, last_entity, last_outlet, outlet_by_short_name,
-                                    outlet_mentions, person_names)
+from graphkit.resolve.coref import (common_words, full_name, last_entity, last_institution, last_outlet,
+                                    looks_like_country, outlet_by_short_name, outlet_mentions, person_names)
 from graphkit.resolve.entities import parse_source
 from graphkit.resolve.gazetteer import gazetteer
 
@@ -75,6 +75,28 @@ def _antecedent(text: str, lang: str, pos: int, ends: dict) -> Optional[Entity]:
     return parsed.entity if parsed.kind not in ("pronoun", "group_pronoun", "anaphora") else None
 
 
+def _same_institution(phrase: str, ent: Entity, history: list[Entity], lang: str) -> Optional[Entity]:
+    """"the ministry", "Its foreign ministry": a definite description of an
+    institution (no capitalised word after its first) is the last institution
+    of the same type already resolved whose label has the same head noun.
+
+    >>> prior = Entity(key="Veldora Foreign Ministry", label="Veldora Foreign Ministry", type="government")
+    >>> _same_institution("the ministry", Entity(key="ministry", label="ministry", type="government"), [prior], "en").label
+    'Veldora Foreign Ministry'
+    """
+    words = phrase.split()
+    if any(w[:1].isupper() for w in words[1:]):
+        return None
+    head = _entities.find_head(phrase, lang)
+    if head is None or head.kind != ent.type:
+        return None
+    want = head.text.lower()
+    for e in reversed(history[-50:]):
+        if e.type == ent.type and re.search(r"(?<!\w)" + re.escape(want) + r"(?!\w)", e.label, re.I):
+            return e
+    return None
+
+
 def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity],
                names: list, mentions: list, cache: dict, ends: Optional[dict] = None) -> Optional[Entity]:
     ends = {} if ends is None else ends
@@ -91,21 +113,38 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
         return last_entity(history, group=False) or Entity(key=a.source.text.lower(), label=a.source.text, type="person", anonymous=True)
     if parsed.kind == "group_pronoun":
         return last_entity(history, group=True) or Entity(key=a.source.text.lower(), label=a.source.text, type="person_group", anonymous=True)
+    if parsed.kind == "institution_pronoun":
+        return last_institution(history) or Entity(key=a.source.text.lower(), label=a.source.text, type="unspecified")
     if parsed.kind == "anaphora":
         name = last_outlet(sorted(mentions), a.source.start)
         return _outlet_entity(name) if name else Entity(key=a.source.text.lower(), label=a.source.text, type="outlet")
     ent = parsed.entity
+    if ent is not None and parsed.kind == "entity" and ent.type in ("organization", "government"):
+        prior = _same_institution(a.source.text, ent, history, lang)
+        if prior is not None:
+            return prior
     if parsed.kind == "surname" and ent is not None:
         short = outlet_by_short_name(ent.label, mentions, a.source.start)
         if short is not None and (a.source.text[:1].islower() or not full_name(ent.label, names, a.source.start)):
             return _outlet_entity(short)  # "according to the Post": a known outlet's short name
         if ent.label in cache:
             return cache[ent.label]
+        # "Oroval" after "Oroval Mining": the short name of an organisation already resolved
+        inst = next((e for e in reversed(history) if e.type in ("organization", "government")
+                     and len(e.label.split()) >= 2 and e.label.split()[0] == ent.label), None)
+        if inst is not None:
+            cache[ent.label] = inst
+            return inst
         known = [e.label for e in history if e.type == "person" and len(e.label.split()) >= 2
                  and ent.label in (e.label.split()[0], e.label.split()[-1])]
         full = max(known, key=lambda x: len(x.split())) if known else full_name(ent.label, names, a.source.start)
-        if full:
+        typed = _entities.name_type(full, lang) if full and not known else None
+        if full and typed:
+            out = Entity(key=full, label=full, type=typed, aliases=(ent.label,))
+        elif full:
             out = Entity(key=full, label=full, type="person", aliases=(ent.label,))
+        elif looks_like_country(ent.label, text, lang):
+            out = Entity(key=ent.label, label=ent.label, type="government")   # "Ostria said"
         else:
             out = next((e for e in reversed(history[-50:]) if e.type == "person" and e.label.endswith(" " + ent.label)),
                        Entity(key=ent.key, label=ent.label, type="person"))

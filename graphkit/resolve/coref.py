@@ -126,3 +126,40 @@ def last_entity(history: list[Entity], group: bool) -> Optional[Entity]:
         if e.type in want:
             return e
     return None
+
+
+def last_institution(history: list[Entity]) -> Optional[Entity]:
+    """The most recent organisation, government or outlet ("which it said").
+
+    >>> last_institution([Entity("Ann Lee", "Ann Lee", "person"), Entity("Acme Inc.", "Acme Inc.", "organization")]).label
+    'Acme Inc.'
+    """
+    for e in reversed(history[-50:]):
+        if e.type in ("organization", "government", "outlet"):
+            return e
+    return None
+
+
+def looks_like_country(word: str, text: str, lang: str = "en") -> bool:
+    """Whether an unknown single capitalised word is a country or place in
+    this text: written after a place preposition ("in Ostria") or with a
+    demonym suffix before a lower-case word ("Ostrian diplomats"); the
+    prepositions and suffixes are ``country_prepositions`` and
+    ``demonym_suffixes`` of ``<lang>/entities.toml``.
+
+    >>> looks_like_country("Ostria", "Four Ostrian diplomats left. Ostria said no.")
+    True
+    >>> looks_like_country("Lund", "Ann Lund spoke. Lund said no.")
+    False
+    """
+    from graphkit import lang as _lang
+
+    data = _lang.load(lang, "entities")
+    preps = [p for p in data.get("country_prepositions", []) if isinstance(p, str) and p.strip()]
+    sufs = [x for x in data.get("demonym_suffixes", []) if isinstance(x, str) and x.strip()]
+    w = re.escape(word)
+    if preps and re.search(r"(?<![\w-])(?:" + "|".join(map(re.escape, preps)) + r")\s+" + w + r"(?![\w'’-])", text, re.I):
+        return True
+    if sufs and re.search(r"(?<![\w-])" + w + r"(?:" + "|".join(map(re.escape, sufs)) + r")\s+[a-z]", text):
+        return True
+    return False

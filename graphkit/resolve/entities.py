@@ -5,7 +5,11 @@ Roles and titles are split from names ("Juru Bicara Istana Rina Wati",
 "White House"); known outlets, governments and organisations get their canonical
 name; role-only sources get a label built from role and affiliation
 ("Menteri Luar Negeri Jepang" -> "Japanese foreign minister"); unnamed
-sources are anonymous ("sources familiar with the matter").  Pronouns and
+sources are anonymous ("sources familiar with the matter").  A source's
+head noun types it (``<lang>/entities.toml``: "the forestry ministry" ->
+government, "The environmental group X" -> organization, "residents
+downstream" -> person_group, none of them anonymous); company markers type
+names ("Oroval Mining", "PT X Tbk").  Pronouns and
 outlet anaphora are left to :mod:`graphkit.resolve.coref` (type "pronoun" /
 "anaphora" markers in :class:`Parsed`).
 
@@ -20,7 +24,7 @@ outlet anaphora are left to :mod:`graphkit.resolve.coref` (type "pronoun" /
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -63,16 +67,52 @@ class _Data:
     conj_re: Optional[re.Pattern]
     outlet_words: frozenset = frozenset()
     government_res: tuple = ()
+    heads: dict = field(default_factory=dict)           # lower head phrase -> kind
+    head_re: Optional[re.Pattern] = None
+    head_last: bool = True
+    postmod_re: Optional[re.Pattern] = None
+    company_markers: frozenset = frozenset()
+    indefinite_re: Optional[re.Pattern] = None
+    person_det_re: Optional[re.Pattern] = None
+    pron_institution: frozenset = frozenset()
+    country_preps: tuple = ()
+    demonym_suffixes: tuple = ()
+
+
+def _entity_data(lang: str) -> dict:
+    """The [entities] table of ``attribution.toml`` merged with ``entities.toml``
+    (lists concatenated, the latter's values winning for other keys)."""
+    out = dict(_lang.load(lang, "attribution").get("entities", {}))
+    for k, v in _lang.load(lang, "entities").items():
+        if isinstance(v, list) and isinstance(out.get(k), list):
+            out[k] = out[k] + [x for x in v if x not in out[k]]
+        else:
+            out[k] = v
+    return out
+
+
+def _head_table(ent: dict, roles: dict) -> dict:
+    """Lower-cased head phrase -> kind ("role", "government", "organization",
+    "group", "person"); the typing lists win over a role of the same wording
+    ("police")."""
+    heads = {k: "role" for k in roles}
+    for key, kind in (("person_nouns", "person"), ("group_nouns", "group"),
+                      ("organization_heads", "organization"), ("government_heads", "government")):
+        for w in ent.get(key, []):
+            if isinstance(w, str) and w.strip():
+                heads[" ".join(w.lower().split())] = kind
+    return heads
 
 
 @lru_cache(maxsize=None)
 def _data(lang: str) -> _Data:
-    ent = _lang.load(lang, "attribution").get("entities", {})
+    ent = _entity_data(lang)
     roles = {}
     for r in ent.get("roles", []):
         if isinstance(r, dict) and r.get("id"):
             roles[" ".join(r["id"].lower().split())] = r
     anon = [a for a in ent.get("anonymous", []) if isinstance(a, dict) and a.get("id")]
+    heads = _head_table(ent, roles)
     return _Data(
         roles=roles,
         role_re=_words_re(roles),
@@ -88,6 +128,16 @@ def _data(lang: str) -> _Data:
         conj_re=_words_re(ent.get("conjunctions", [])),
         outlet_words=frozenset(w.lower() for w in ent.get("outlet_name_words", [])),
         government_res=tuple(_template_re(t) for t in ent.get("government_patterns", []) if "{name}" in t),
+        heads=heads,
+        head_re=_words_re(heads),
+        head_last=str(ent.get("head_position", "last")).lower() != "first",
+        postmod_re=_words_re(ent.get("postmodifiers", [])),
+        company_markers=frozenset(w for w in ent.get("company_markers", []) if isinstance(w, str)),
+        indefinite_re=_words_re(ent.get("indefinite", [])),
+        person_det_re=_words_re(ent.get("person_determiners", [])),
+        pron_institution=frozenset(w.lower() for w in ent.get("pronouns_institution", [])),
+        country_preps=tuple(w.lower() for w in ent.get("country_prepositions", [])),
+        demonym_suffixes=tuple(ent.get("demonym_suffixes", [])),
     )
 
 
@@ -181,13 +231,137 @@ def _strip_honorifics(words: list[str], d: "_Data") -> list[str]:
     return out
 
 
-def _entity_for_name(name: str) -> Entity:
+@dataclass
+class Head:
+    """The head noun of a source phrase: its kind ("role", "government",
+    "organization", "group", "person") and position."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def find_head(phrase: str, lang: str = "en") -> Optional[Head]:
+    """The head noun of ``phrase`` among the known heads (roles and the typing
+    lists of ``entities.toml``): in English the last one before the first
+    post-modifier that holds one, in Indonesian the first one.
+
+    >>> find_head("the civil protection agency").kind
+    'government'
+    >>> find_head("analysts at the Halvard Bank").text
+    'analysts'
+    >>> find_head("keluarga korban", "id").kind
+    'group'
+    """
+    d = _data(lang)
+    if d.head_re is None:
+        return None
+    outlet_spans = [m.span() for m in d.outlet_nouns_re.finditer(phrase)] if d.outlet_nouns_re is not None else []
+    found = [m for m in d.head_re.finditer(phrase)
+             if not any(a <= m.start() < b and (m.start(), m.end()) != (a, b) for a, b in outlet_spans)]
+    if not found:
+        return None
+    m = found[0]
+    if d.head_last:
+        cuts = [c.start() for c in d.postmod_re.finditer(phrase)] if d.postmod_re is not None else []
+        bounds = [0, *cuts, len(phrase)]
+        m = found[-1]
+        for lo, hi in zip(bounds, bounds[1:]):
+            seg = [x for x in found if lo <= x.start() and x.end() <= hi]
+            if seg:
+                m = seg[-1]
+                break
+    return Head(d.heads.get(" ".join(m.group().lower().split()), "role"), m.start(), m.end(), m.group())
+
+
+def name_type(name: str, lang: str = "en") -> Optional[str]:
+    """"organization" / "government" for a capitalised name that a head noun
+    or a company marker of the language data types ("Oroval Mining",
+    "Statistics Norland", "PT Bank Sejahtera Tbk"), else None.
+
+    >>> name_type("Nordvik Ferries"), name_type("Eastmarch Coast Guard"), name_type("Ann Lee")
+    ('organization', 'government', None)
+    """
+    for lg in dict.fromkeys([lang, *_lang.languages()]):
+        h = find_head(name, lg)
+        if h is None or h.kind not in ("government", "organization") or not h.text[:1].isupper():
+            continue
+        d = _data(lg)
+        nxt = d.postmod_re.search(name, h.end) if d.postmod_re is not None else None
+        if not name[h.end:(nxt.start() if nxt else len(name))].strip() if d.head_last else h.start == 0:
+            return h.kind
+    words = name.replace(",", " ").split()
+    for lg in dict.fromkeys([lang, *_lang.languages()]):
+        if words and {words[0], words[-1]} & _data(lg).company_markers:
+            return "organization"
+    return None
+
+
+def _entity_for_name(name: str, lang: str = "en") -> Entity:
     g = gazetteer()
     for look, typ in ((g.outlet, "outlet"), (g.government, "government"), (g.organization, "organization")):
         canon = look(name)
         if canon:
             return Entity(key=canon, label=canon, type=typ, aliases=(name,) if name != canon else ())
+    typ = name_type(name, lang)
+    if typ is not None:
+        return Entity(key=name, label=name, type=typ)
     return Entity(key=name, label=name, type="person" if len(name.split()) >= 2 else "unspecified")
+
+
+def _plural_role(role: dict, word: str) -> bool:
+    """Whether ``word`` is the plural form of ``role`` (and not also its singular: "police")."""
+    w = " ".join(word.lower().split())
+    return role.get("plural") == w and role.get("en") != w
+
+
+def _indefinite(raw: str, d: "_Data") -> bool:
+    """Whether the phrase opens with an indefinite determiner ("a", "seorang")."""
+    return d.indefinite_re is not None and d.indefinite_re.match(raw) is not None
+
+
+_PAREN = re.compile(r"\s*\([^()]*\)")
+
+
+def _head_entity(clean: str, raw: str, head: Head, d: "_Data", lang: str) -> Optional[Entity]:
+    """A source typed by its head noun: a government body or an organisation
+    (never anonymous), a group of ordinary people, or an unnamed person; None
+    when the phrase names a person after all ("police chief Ann Lee")."""
+    after = clean[head.end:].split()
+    tail = _name_tail(after)
+    between = after[: len(after) - len(tail)]
+    if d.honorific_re is not None and any(d.honorific_re.fullmatch(w.rstrip(".")) for w in after):
+        return None          # a rank before a name: a person ("Polres X AKBP Ann Lee")
+    affs = "; ".join(_affiliations(clean)) or None
+    if head.kind not in ("government", "organization"):
+        pass
+    elif d.head_last:
+        # English: the head ends its noun phrase; only a name may follow it before a post-modifier
+        nxt = d.postmod_re.search(clean, head.end) if d.postmod_re is not None else None
+        if any(not _CAP.fullmatch(w) for w in clean[head.end:nxt.start() if nxt else len(clean)].split()):
+            return None
+    elif any(_CAP.fullmatch(w) for w in clean[:head.start].split()):
+        return None          # Indonesian: an unknown capitalised title before the head ("Sekretaris Perusahaan X")
+    if head.kind in ("government", "organization") and d.person_det_re is not None and d.person_det_re.match(raw):
+        label = _PAREN.sub("", clean).strip(" ,") or clean       # "seorang staf Dinas X": one person of that body
+        return Entity(key=label.lower(), label=label, type="person", anonymous=True, affiliation=affs)
+    if head.kind in ("government", "organization"):
+        if d.head_last and len(tail) >= 2 and between and not all(_CAP.fullmatch(w) for w in between):
+            return None      # "the police chief Ann Lee": a role noun before a name
+        label = _PAREN.sub("", clean).strip(" ,")
+        if tail and not between and head.text[:1].islower():
+            label = " ".join(tail)           # "the environmental group Río Vivo"
+        elif tail and head.text[:1].islower() and lang != "en" and between:
+            label = " ".join(tail)           # "lembaga survei independen Pulsar"
+        label = _PAREN.sub("", label).strip(" ,") or clean
+        return Entity(key=label, label=label, type=head.kind, affiliation=affs if affs != label else None)
+    if len(tail) >= 2 and not between and head.kind == "person":
+        return None          # "farmer Rosa Quillca": a named person
+    label = _PAREN.sub("", clean).strip(" ,") or clean
+    if head.kind == "person" or _indefinite(raw, d):
+        return Entity(key=label.lower(), label=label, type="person", anonymous=True, affiliation=affs)
+    return Entity(key=label.lower(), label=label, type="person_group", affiliation=affs)
 
 
 def parse_source(text: str, lang: str = "en") -> Parsed:
@@ -202,6 +376,8 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
         return Parsed(None, "pronoun")
     if low in d.pron_group:
         return Parsed(None, "group_pronoun")
+    if low in d.pron_institution:
+        return Parsed(None, "institution_pronoun")
     if d.anaphora_re is not None and d.anaphora_re.fullmatch(raw):
         return Parsed(None, "anaphora")
     clean = _clean(raw)
@@ -209,13 +385,33 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
         head, _, rest = clean.partition(",")
         head_words = head.split()
         named = _strip_honorifics(rest.split(",")[0].split(), d)
+        if _name_tail(named) != named:
+            # "X's predecessor, former Gov. Ann Lee": lower-case words, then titles, then the name
+            tail = _name_tail(named)
+            lead = named[: len(named) - len(tail)]
+            while tail and ((d.role_re is not None and d.role_re.fullmatch(tail[0]))
+                            or (d.honorific_re is not None and d.honorific_re.fullmatch(tail[0].rstrip(".")))):
+                tail = tail[1:]
+            if len(tail) >= 2 and all(w[:1].islower() for w in lead):
+                named = tail
         named_ok = (len(named) >= 2 and _name_tail(named) == named and not g.find_outlet(" ".join(named))
                     and not (d.role_re is not None and d.role_re.search(" ".join(named))))
         head_is_role = (len(head_words) >= 3 or (d.role_re is not None and d.role_re.search(head) is not None)
                         or _name_tail(head_words) != head_words)
         if named_ok and head_is_role:
             name = " ".join(named)
-            ent = _entity_for_name(name)
+            ent = _entity_for_name(name, lang)
+            hh = find_head(head, lang)
+            # the words around the head noun: lower case only ("The operator", "perusahaan itu")
+            # the head noun closes (English) or opens (Indonesian) the part before the comma,
+            # the other words are lower case ("The operator", "perusahaan itu")
+            before = [w for w in head[:hh.start].split() if not _DET.match(w + " ")] if hh else []
+            after_h = head[hh.end:].split() if hh else []
+            at_edge = hh is not None and (not after_h if d.head_last else not before)
+            if ent.type in ("person", "unspecified") and hh is not None and hh.kind in ("organization", "government") \
+                    and at_edge and not (d.role_re is not None and d.role_re.search(head)) \
+                    and not any(w[:1].isupper() for w in before + after_h):
+                return Parsed(Entity(key=name, label=name, type=hh.kind))   # "The operator, Nordvik Ferries"
             if ent.type in ("person", "unspecified"):
                 return Parsed(Entity(key=name, label=name, type="person", role=_DET.sub("", head.strip()) or None))
             return Parsed(ent)
@@ -228,8 +424,13 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
             if inner.kind == "surname" and inner.entity is not None:
                 return inner
         clean = head.strip()
-    # a known outlet named anywhere in the phrase (with or without an outlet noun)
+    # a known outlet named anywhere in the phrase (with or without an outlet noun),
+    # unless it stands in a post-modifier of a person head ("economists polled by Reuters")
     hit = g.find_outlet(raw)
+    rhead = find_head(raw, lang)
+    if hit is not None and rhead is not None and rhead.kind in ("role", "group", "person") and rhead.end <= hit[1] \
+            and d.postmod_re is not None and d.postmod_re.search(raw, rhead.end, hit[1]):
+        hit = None
     if hit is not None and (d.outlet_nouns_re is None or d.outlet_nouns_re.search(raw) or hit[2] - hit[1] >= len(clean) - 1 or raw.endswith(raw[hit[1]:hit[2]])):
         return Parsed(Entity(key=hit[0], label=hit[0], type="outlet", aliases=(raw[hit[1]:hit[2]],)))
     gov = government_of(raw, lang)
@@ -239,10 +440,21 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
         canon = look(clean) or look(clean + ".") or look(raw)
         if canon:
             return Parsed(Entity(key=canon, label=canon, type=typ))
+    # a capitalised name typed by a company marker or an institution head ("PT Sumber Makmur Tbk"),
+    # before anonymity phrases that may be words of such names ("sumber")
+    words = clean.split()
+    if len(words) >= 2 and _name_tail(words) == words:
+        typed = name_type(clean, lang)
+        if typed is not None:
+            return Parsed(Entity(key=clean, label=clean, type=typed))
     # anonymous phrases
     for rx, label, group in d.anon_res:
         if rx is not None and rx.search(raw):
             affs = _affiliations(raw)
+            # "two officials who spoke on condition of anonymity": a plural marker or a plural role makes a group
+            group = group or bool(d.plural_re is not None and d.plural_re.search(raw)) or any(
+                _plural_role(d.roles.get(" ".join(m.group().lower().split()), {}), m.group())
+                for m in (d.role_re.finditer(raw) if d.role_re is not None else ()))
             return Parsed(Entity(key=label, label=label, type="person_group" if group else "person",
                                  anonymous=True, affiliation="; ".join(affs) or None))
     if low in d.unspecified:
@@ -259,6 +471,12 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
             if rest:
                 name = " ".join(rest)
                 return Parsed(Entity(key=name, label=name, type="outlet"))
+    # a head noun typing the source: a government body, an organisation, a group, a person
+    head = find_head(clean, lang)
+    if head is not None and head.kind != "role":
+        ent = _head_entity(clean, raw, head, d, lang)
+        if ent is not None:
+            return Parsed(ent)
     # roles
     if d.role_re is not None:
         roles = list(d.role_re.finditer(clean))
@@ -284,10 +502,15 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
                 if len(name_words) == len(after_words) or lang == "en" or len(name_words) >= 2:
                     name = " ".join(name_words)
                     if d.honorific_re is not None:
-                        name = d.honorific_re.sub("", name).strip() or name
+                        name = d.honorific_re.sub("", name).strip().lstrip(". ") or name
                     affil_words = after_words[: len(after_words) - len(name_words)]
                     affil = " ".join([before, " ".join(affil_words)]).strip(" ,") or None
-                    if name and not (g.government(name) or g.place(name) or g.organization(name)):
+                    # "a spokesperson for the X Authority", "analysts at Y Bank": a name in a
+                    # post-modifier, or one typed as an institution, is an affiliation
+                    in_postmod = bool(affil_words) and d.postmod_re is not None and any(
+                        d.postmod_re.fullmatch(w) for w in affil_words)
+                    if name and not (g.government(name) or g.place(name) or g.organization(name) or g.outlet(name)
+                                     or in_postmod or name_type(name, lang)):
                         canon_affs = _affiliations(affil or "")
                         return Parsed(Entity(key=name, label=name, type="person", role=role_text,
                                              affiliation=(affil if not canon_affs or len(canon_affs) > 1 else (g.organization(affil) or affil)) if affil else None))
@@ -304,7 +527,7 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
                     label = f"{affs[0]} {base}"
                 else:
                     label = f"{base} ({affil_text})" if affil_text else base
-                return Parsed(Entity(key=label, label=label, type="person", role=role_text,
+                return Parsed(Entity(key=label, label=label, type="person", role=role_text, anonymous=_indefinite(raw, d),
                                      affiliation="; ".join(country and [country] or affs) or None))
             base = role.get("plural") if plural else role.get("en")
             base = base or rm.group().lower()
@@ -317,13 +540,13 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
     if name_words and len(name_words) == len(words):
         name = " ".join(name_words)
         if d.honorific_re is not None:
-            name = d.honorific_re.sub("", name).strip() or name
-        ent = _entity_for_name(name)
+            name = d.honorific_re.sub("", name).strip().lstrip(". ") or name
+        ent = _entity_for_name(name, lang)
         if ent.type == "unspecified":
             return Parsed(ent, "surname")
         return Parsed(ent)
     if name_words and len(name_words) >= 2:
         name = " ".join(name_words)
-        return Parsed(_entity_for_name(name))
+        return Parsed(_entity_for_name(name, lang))
     return Parsed(Entity(key=clean.lower(), label=clean, type="unspecified",
                          anonymous=not bool(name_words), affiliation="; ".join(_affiliations(clean)) or None))
