@@ -54,3 +54,18 @@ def test_continued_only_reports_a_quotation():
 def test_be_and_keep_belong_to_the_cue():
     assert _rows("They keep saying the ticket was valid.") == [("They", "keep saying", ["the ticket was valid"])]
     assert _rows("Ruth was tweeting she felt unwell.")[0][:2] == ("Ruth", "was tweeting")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("That said, the vote went ahead on Monday.", "en"),
+    ("It is worth noting the bridge reopened.", "en"),
+    ("Dengan kata lain, harga beras naik lagi.", "id"),
+])
+def test_set_phrases_with_a_cue_word_report_nothing(text, lang):
+    assert extract_text(text, lang) == []
+
+
+def test_passive_with_an_agent():
+    assert _rows("The decision was criticised by opposition leaders.") == \
+        [("opposition leaders", "was criticised", ["The decision"])]
+    assert _rows("He was told by police that he could go.") == [("police", "was told", ["he could go"])]

@@ -54,6 +54,7 @@ class Lexicon:
     recipients: frozenset = frozenset()
     via_re: Optional[re.Pattern] = None
     via_phrase_re: Optional[re.Pattern] = None       # "as reported by": a via, never a cue of its own
+    not_cue_re: Optional[re.Pattern] = None          # "that said": set phrases that report nothing
     max_source_words: int = 12
     denial_re: Optional[re.Pattern] = None
     negation_re: Optional[re.Pattern] = None
@@ -151,6 +152,7 @@ def _build(lang: str) -> Lexicon:
     lex.recipients = frozenset(w.lower() for w in syn.get("recipients", []))
     lex.via_re = _words_re(list(syn.get("via", [])) + list(syn.get("via_phrases", [])))
     lex.via_phrase_re = _words_re(syn.get("via_phrases", []))
+    lex.not_cue_re = _words_re(syn.get("not_cue_phrases", []))
     lex.max_source_words = int(syn.get("max_source_words", 12))
     lex.particles = frozenset(w.lower() for w in syn.get("source_particles", []))
     lex.not_after = frozenset(w.lower() for w in syn.get("not_after", []))

@@ -108,8 +108,9 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
     while ue > us and text[ue - 1] in SENT_END:
         ue -= 1
     anon = [(m.start(), m.end()) for m in lex.anonymity_re.finditer(text, us, ue)] if lex.anonymity_re else []
-    if lex.via_phrase_re is not None:  # "sebagaimana diberitakan X": a via, not a cue
-        anon += [(m.start(), m.end()) for m in lex.via_phrase_re.finditer(text, us, ue)]
+    for rx in (lex.via_phrase_re, lex.not_cue_re):   # "sebagaimana diberitakan X", "That said, ..."
+        if rx is not None:
+            anon += [(m.start(), m.end()) for m in rx.finditer(text, us, ue)]
     out: list[Found] = []
     prev: Optional[Found] = None
     prev_cue_end = -1
