@@ -20,8 +20,9 @@ from graphkit.resolve import gazetteer as _gazetteer
 from graphkit.resolve.chains import marker_outlets
 from graphkit.resolve.claims import group_claims
 from graphkit.resolve.coref import (common_words, full_name, last_entity, last_institution, last_outlet,
-                                    looks_like_country, outlet_by_short_name, outlet_mentions, person_names)
-from graphkit.resolve.entities import parse_source
+                                    looks_like_country, outlet_by_short_name, outlet_mentions, paren_aliases,
+                                    person_names)
+from graphkit.resolve.entities import NameContext, name_context, parse_source
 from graphkit.resolve.gazetteer import gazetteer
 
 __all__ = ["resolve", "clear_cache"]
@@ -50,7 +51,35 @@ def _article_outlet(article: Article) -> Optional[str]:
 _NP_START = re.compile(r"[,;:.!?()“”\"]|\s[—–-]\s|\b(?:according to|menurut)\b", re.IGNORECASE)
 
 
-def _antecedent(text: str, lang: str, pos: int, ends: dict) -> Optional[Entity]:
+def _last_np(phrase: str, lang: str) -> str:
+    """The last noun phrase of a clause ("claims he was betrayed by the
+    authorities" -> "the authorities"): the text after its last verb, cue or
+    post-modifier word; the phrase itself when it holds none.
+
+    >>> _last_np("claims he has been betrayed by the British authorities", "en")
+    'the British authorities'
+    """
+    lex = lexicon(lang)
+    cut = 0
+    for rx in (lex.verb_re, lex.cue_re, lex.aux_re):
+        if rx is not None:
+            for m in rx.finditer(phrase):
+                cut = max(cut, m.end())
+    if cut == 0:
+        return phrase
+    d = _entities._data(lang)
+    if d.postmod_re is not None:
+        for m in d.postmod_re.finditer(phrase, cut):
+            cut = max(cut, m.end())
+    rest = phrase[cut:].split()
+    while rest and (d.postmod_re is not None and d.postmod_re.fullmatch(rest[0])
+                    or rest[0].lower() in d.pron_person | d.pron_group):
+        rest = rest[1:]
+    return " ".join(rest)
+
+
+def _antecedent(text: str, lang: str, pos: int, ends: dict, ctx: Optional[NameContext] = None,
+                names: Optional[list] = None) -> Optional[Entity]:
     """"..., according to the agency, which said": a relative pronoun source
     is the noun phrase before its comma (an earlier source ending there, or
     that phrase parsed on its own).
@@ -68,11 +97,34 @@ def _antecedent(text: str, lang: str, pos: int, ends: dict) -> Optional[Entity]:
         return ends[p]
     lo = max(0, p - 120)
     starts = [m.end() for m in _NP_START.finditer(text, lo, p)]
-    phrase = text[starts[-1] if starts else lo:p].strip()
+    phrase = _last_np(text[starts[-1] if starts else lo:p].strip(), lang)
     if not phrase or len(phrase.split()) > 10:
         return None
-    parsed = parse_source(phrase, lang)
+    parsed = parse_source(phrase, lang, ctx)
+    if parsed.kind == "surname" and parsed.entity is not None and names:
+        full = full_name(parsed.entity.label, names, pos)
+        if full:
+            return Entity(key=full, label=full, type="person", aliases=(parsed.entity.label,))
     return parsed.entity if parsed.kind not in ("pronoun", "group_pronoun", "anaphora") else None
+
+
+def _known_person(ent: Entity, history: list[Entity]) -> Optional[Entity]:
+    """A person already resolved that ``ent`` names again: by one of its
+    aliases ("Gus Ipul" after "Saifullah Yusuf (Gus Ipul)"), or by the same
+    name with no role or affiliation of its own.
+
+    >>> prior = Entity(key="Ann Lee", label="Ann Lee", type="person", aliases=("Nan",))
+    >>> _known_person(Entity(key="Nan", label="Nan", type="person"), [prior]).label
+    'Ann Lee'
+    """
+    for e in reversed(history[-80:]):
+        if e.type != "person":
+            continue
+        if ent.label in e.aliases or e.label in ent.aliases:
+            return e
+        if e.key == ent.key and e is not ent and ent.role is None and ent.affiliation is None:
+            return e
+    return None
 
 
 def _same_institution(phrase: str, ent: Entity, history: list[Entity], lang: str) -> Optional[Entity]:
@@ -98,7 +150,8 @@ def _same_institution(phrase: str, ent: Entity, history: list[Entity], lang: str
 
 
 def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity],
-               names: list, mentions: list, cache: dict, ends: Optional[dict] = None) -> Optional[Entity]:
+               names: list, mentions: list, cache: dict, ends: Optional[dict] = None,
+               ctx: Optional[NameContext] = None) -> Optional[Entity]:
     ends = {} if ends is None else ends
     text = article.text
     if a.source is None:
@@ -107,8 +160,8 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
         return None
     lex = lexicon(lang)
     if lex.relative_re is not None and lex.relative_re.fullmatch(a.source.text):
-        return _antecedent(text, lang, a.source.start, ends)
-    parsed = parse_source(a.source.text, lang)
+        return _antecedent(text, lang, a.source.start, ends, ctx, names)
+    parsed = parse_source(a.source.text, lang, ctx)
     if parsed.kind == "pronoun":
         return last_entity(history, group=False) or Entity(key=a.source.text.lower(), label=a.source.text, type="person", anonymous=True)
     if parsed.kind == "group_pronoun":
@@ -119,6 +172,15 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
         name = last_outlet(sorted(mentions), a.source.start)
         return _outlet_entity(name) if name else Entity(key=a.source.text.lower(), label=a.source.text, type="outlet")
     ent = parsed.entity
+    if ent is not None and ent.type in ("person", "unspecified") and ent.label in cache.get("__aliases__", {}):
+        # "Gus Dayat" after "Ahmad Hidayat (Gus Dayat)"
+        full = cache["__aliases__"][ent.label]
+        prior = next((e for e in reversed(history) if e.type == "person" and e.label == full), None)
+        return prior or Entity(key=full, label=full, type="person", aliases=(ent.label,))
+    if ent is not None and parsed.kind == "entity" and ent.type == "person":
+        prior = _known_person(ent, history)
+        if prior is not None:
+            return prior
     if ent is not None and parsed.kind == "entity" and ent.type in ("organization", "government"):
         prior = _same_institution(a.source.text, ent, history, lang)
         if prior is not None:
@@ -135,6 +197,10 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
         if inst is not None:
             cache[ent.label] = inst
             return inst
+        alias = next((e for e in reversed(history) if e.type == "person" and (ent.label in e.aliases or e.label == ent.label)), None)
+        if alias is not None:
+            cache[ent.label] = alias
+            return alias
         known = [e.label for e in history if e.type == "person" and len(e.label.split()) >= 2
                  and ent.label in (e.label.split()[0], e.label.split()[-1])]
         full = max(known, key=lambda x: len(x.split())) if known else full_name(ent.label, names, a.source.start)
@@ -145,6 +211,8 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
             out = Entity(key=full, label=full, type="person", aliases=(ent.label,))
         elif looks_like_country(ent.label, text, lang):
             out = Entity(key=ent.label, label=ent.label, type="government")   # "Ostria said"
+        elif _entities.is_camel(ent.label, lang):
+            out = Entity(key=ent.label, label=ent.label, type="organization")  # "CoinMarketCap said"
         else:
             out = next((e for e in reversed(history[-50:]) if e.type == "person" and e.label.endswith(" " + ent.label)),
                        Entity(key=ent.key, label=ent.label, type="person"))
@@ -186,16 +254,24 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
     lang = article.lang if article.lang in _lang.languages() else "en"
     lex = lexicon(lang)
     text = article.text
-    names = person_names(text, common_words(text))
+    ed = _entities._data(lang)
+    hon = _entities._entity_data(lang).get("honorifics", [])
+    titles = frozenset(w for r in ed.roles for w in r.split()) | ed.title_words | frozenset(
+        w.lower().rstrip(".") for w in hon if isinstance(w, str) and " " not in w) | frozenset(
+        w for w in _lang.load(lang, "entities").get("name_openers", []) if isinstance(w, str) and " " not in w)
+    common = common_words(text)
+    names = person_names(text, common | frozenset(t for t in titles) | frozenset(t.capitalize() for t in titles))
+    singles = [a.source.text.strip() for a in attributions if a.source is not None and len(a.source.text.split()) == 1]
+    ctx = name_context(text, singles, lang)
     own = _article_outlet(article)
     mentions = outlet_mentions(text, own)
-    cache: dict[str, Entity] = {}
+    cache: dict = {"__aliases__": paren_aliases(names, text)}
     ends: dict[int, Entity] = {}
     history: list[Entity] = []
     by_id = {a.id: a for a in attributions}
     for a in attributions:
         try:
-            a.entity = _entity_of(article, lang, a, history, names, mentions, cache, ends)
+            a.entity = _entity_of(article, lang, a, history, names, mentions, cache, ends, ctx)
         except Exception:  # never fail a whole article on one odd phrase
             a.entity = None
         if a.entity is not None:

@@ -48,8 +48,11 @@ def person_names(text: str, common: Optional[frozenset] = None) -> list[tuple[in
     out = []
     for m in _NAME.finditer(text):
         words = m.group().split()
+        poss = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+        if poss:
+            words = words[poss[-1] + 1:]       # "Labour's Mr Ann Lee": the name follows the possessive
         k = 0
-        while k < len(words) and words[k].lower() in common:
+        while k < len(words) and (words[k].lower() in common or words[k] in common):
             k += 1
         words = words[k:]
         if len(words) >= 2:
@@ -163,3 +166,29 @@ def looks_like_country(word: str, text: str, lang: str = "en") -> bool:
     if sufs and re.search(r"(?<![\w-])" + w + r"(?:" + "|".join(map(re.escape, sufs)) + r")\s+[a-z]", text):
         return True
     return False
+
+
+_PAREN_ALIAS = re.compile(r"((?:[A-Z\u00C0-\u024F][\w'’.-]*[ \t]+)+[A-Z\u00C0-\u024F][\w'’-]+)[ \t]*\(([A-Z\u00C0-\u024F][\w'’-]+(?:[ \t]+[A-Z\u00C0-\u024F][\w'’-]+){0,2})\)")
+
+
+def paren_aliases(names: list[tuple[int, str]], text: str) -> dict[str, str]:
+    """Aliases given in parentheses after a person's name in the text
+    ("Ahmad Hidayat (Gus Dayat)"): alias -> the name (as ``person_names``
+    found it); acronyms of institutions (all capitals) are left out.
+
+    >>> t = "Menteri Ahmad Hidayat (Gus Dayat) hadir."
+    >>> paren_aliases(person_names(t, frozenset({"Menteri"})), t)
+    {'Gus Dayat': 'Ahmad Hidayat'}
+    """
+    by_end = {}
+    for pos, name in names:
+        by_end[pos + len(name)] = name
+    out: dict[str, str] = {}
+    for m in _PAREN_ALIAS.finditer(text):
+        alias = m.group(2)
+        if alias.replace(" ", "").isupper():
+            continue
+        name = by_end.get(m.end(1))
+        if name and alias != name:
+            out.setdefault(alias, name)
+    return out

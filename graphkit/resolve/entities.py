@@ -77,6 +77,24 @@ class _Data:
     pron_institution: frozenset = frozenset()
     country_preps: tuple = ()
     demonym_suffixes: tuple = ()
+    role_mod_re: Optional[re.Pattern] = None
+    title_words: frozenset = frozenset()
+    opener_re: Optional[re.Pattern] = None
+    place_markers: tuple = ()
+    camel_prefixes: tuple = ()
+    pronoun_suffixes: tuple = ()
+
+
+@dataclass(frozen=True)
+class NameContext:
+    """What the whole article tells about names: ``hints`` are words used on
+    their own as a person's name ("Dedie" after "Wali Kota Bogor Dedie A
+    Rachim": the name starts there), ``places`` capitalised words written after
+    a place marker or an institution head ("di Bogor", "Partai Gerindra": an
+    affiliation, not a name).  Built by :func:`name_context`."""
+
+    hints: frozenset = frozenset()
+    places: frozenset = frozenset()
 
 
 def _entity_data(lang: str) -> dict:
@@ -138,7 +156,46 @@ def _data(lang: str) -> _Data:
         pron_institution=frozenset(w.lower() for w in ent.get("pronouns_institution", [])),
         country_preps=tuple(w.lower() for w in ent.get("country_prepositions", [])),
         demonym_suffixes=tuple(ent.get("demonym_suffixes", [])),
+        role_mod_re=_words_re(ent.get("role_modifiers", [])),
+        title_words=frozenset(w.lower() for w in ent.get("title_words", []) if isinstance(w, str)),
+        opener_re=_words_re(ent.get("name_openers", [])),
+        place_markers=tuple(w.lower() for w in ent.get("place_markers", []) if isinstance(w, str) and w.strip()),
+        camel_prefixes=tuple(w for w in ent.get("camel_name_prefixes", []) if isinstance(w, str) and w),
+        pronoun_suffixes=tuple(w for w in ent.get("pronoun_suffixes", []) if isinstance(w, str) and w),
     )
+
+
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def name_context(text: str, single_names: "list[str] | tuple[str, ...]" = (), lang: str = "en") -> NameContext:
+    """Name evidence of an article: ``single_names`` (one-word sources, "Dedie")
+    become hints; capitalised words after a place marker, a country
+    preposition or an institution head of the language data become places.
+
+    >>> c = name_context("Warga di Bogor antre. Kata Dedie, aman.", ["Dedie", "KPK"], "id")
+    >>> sorted(c.hints), sorted(c.places)
+    (['Dedie'], ['Bogor'])
+    """
+    d = _data(lang)
+    hints = frozenset(w for w in single_names if _CAP.fullmatch(w) and not w.isupper())
+    preps = set(d.place_markers) | set(d.country_preps)
+    heads = {h for h, k in d.heads.items() if k in ("government", "organization") and " " not in h}
+    places = set()
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    for i, (w, _, e) in enumerate(words[:-1]):
+        nxt, p, q = words[i + 1]
+        lw = w.lower().rstrip(".")
+        if not (lw in preps or lw in heads) or not _CAP.fullmatch(nxt) or nxt in hints or text[e:p].strip():
+            continue
+        # after an institution head only a lone capitalised word ("Partai Gerindra menolak"),
+        # not the first of a longer run ("Istana Rina Wati": a name may follow a head)
+        after = words[i + 2] if i + 2 < len(words) else None
+        if lw in heads and lw not in preps and after is not None and not text[q:after[1]].strip() \
+                and _CAP.fullmatch(after[0]):
+            continue
+        places.add(nxt.rstrip(".,"))
+    return NameContext(hints=hints, places=frozenset(places))
 
 
 def _template_re(template: str) -> re.Pattern:
@@ -221,6 +278,33 @@ def _name_tail(words: list[str]) -> list[str]:
     return out
 
 
+def _drop_titles(words: list[str], d: "_Data") -> str:
+    """A name without its ranks and honorifics ("Mr. Ann Lee" -> "Ann Lee")."""
+    kept = [w for i, w in enumerate(words) if not _is_rank(words, i, d)
+            and not (i + 1 < len(words) and _is_rank(words, i + 1, d) and d.honorific_re is not None
+                     and d.honorific_re.fullmatch(words[i] + " " + words[i + 1].rstrip(".")))]
+    return " ".join(kept or words)
+
+
+def _name_list(clean: str, d: "_Data") -> Optional[Entity]:
+    """"Mr. Ann Lee and Mr. Bo Ray": names joined by a conjunction are a group."""
+    if d.conj_re is None or not d.conj_re.search(clean):
+        return None
+    parts = [p.strip(" ,") for p in d.conj_re.split(clean.replace(",", " , "))]
+    parts = [p for q in parts for p in q.split(" , ") if p.strip(" ,")]
+    names = []
+    for p in parts:
+        ws = p.strip(" ,").split()
+        if not ws or _name_tail(ws) != ws or len(ws) > 4:
+            return None
+        names.append(_drop_titles(ws, d))
+    if len(names) < 2 or any(gazetteer().government(n) or gazetteer().organization(n) or gazetteer().outlet(n)
+                             for n in names):
+        return None
+    label = " and ".join(names)
+    return Entity(key=label, label=label, type="person_group")
+
+
 def _strip_honorifics(words: list[str], d: "_Data") -> list[str]:
     """Drop leading titles and ranks ("dr.", "Iptu", "Mr") from a name."""
     out = list(words)
@@ -229,6 +313,86 @@ def _strip_honorifics(words: list[str], d: "_Data") -> list[str]:
     if len(out) == 2 and d.honorific_re is not None and d.honorific_re.fullmatch(out[0].rstrip(".")):
         out = out[1:]
     return out
+
+
+def _is_rank(words: list[str], i: int, d: "_Data") -> bool:
+    """Whether words[i] is a rank or title (alone or closing a two-word one: "Kombes Pol")."""
+    if d.honorific_re is None:
+        return False
+    w = words[i].rstrip(".")
+    return bool(d.honorific_re.fullmatch(w) or (i > 0 and d.honorific_re.fullmatch(words[i - 1] + " " + w)))
+
+
+def _name_like(w: str, d: "_Data", ctx: Optional[NameContext]) -> bool:
+    """Whether a capitalised word may be part of a person's name (not an
+    acronym, a title or portfolio word, a role, a known or local place)."""
+    g = gazetteer()
+    core = w.strip(",")
+    if len(core) > 1 and core.replace(".", "").isupper():
+        return False                      # "KPK", "DIY", "RI"
+    low = core.lower()
+    if low in d.title_words or (d.role_re is not None and d.role_re.fullmatch(core)):
+        return False
+    if d.role_mod_re is not None and d.role_mod_re.fullmatch(core):
+        return False
+    if g.government(core) or g.place(core) or g.organization(core) or g.outlet(core):
+        return False
+    if ctx is not None and core in ctx.places and core not in ctx.hints:
+        return False
+    return True
+
+
+def split_name(words: list[str], lang: str = "en", ctx: Optional[NameContext] = None,
+               max_words: int = 2) -> tuple[list[str], list[str]]:
+    """Split the capitalised words after a role into (affiliation, name):
+    the name starts after the last rank ("Kombes Pol"), else at a word the
+    article uses on its own as a name (``ctx.hints``), else it is the trailing
+    run of name-like words (at most ``max_words`` of them besides initials).
+
+    >>> split_name("Bogor Kota Kombes Pol Eko Prasetyo".split(), "id")
+    (['Bogor', 'Kota'], ['Eko', 'Prasetyo'])
+    >>> split_name("Keuangan Purbaya Yudhi Sadewa".split(), "id")
+    (['Keuangan'], ['Purbaya', 'Yudhi', 'Sadewa'])
+    >>> split_name("Komunikasi BI Ramdan Denny Prakoso".split(), "id", NameContext(hints=frozenset({"Ramdan"})))
+    (['Komunikasi', 'BI'], ['Ramdan', 'Denny', 'Prakoso'])
+    """
+    d = _data(lang)
+    n = len(words)
+    if not n:
+        return [], []
+    ranks = [i for i in range(n) if _is_rank(words, i, d)]
+    if ranks and ranks[-1] < n - 1:
+        k = ranks[-1]
+        return [w for i, w in enumerate(words[:k]) if not _is_rank(words, i, d)], words[k + 1:]
+    if ctx is not None and ctx.hints:
+        for i in range(n - 1):
+            if words[i] in ctx.hints and n - i <= 4 and all(_name_like(w, d, None) for w in words[i:]):
+                return words[:i], words[i:]
+    j, count, stopped = n, 0, False
+    initial_end = n >= 2 and len(words[-1].rstrip(".")) == 1 and words[-1][:1].isupper()
+    if initial_end:
+        max_words = 1                       # "Lukas W.": a given name and an initial
+    while j > 0:
+        w = words[j - 1]
+        if not _name_like(w, d, ctx):
+            stopped = True
+            break
+        if len(w.rstrip(".")) == 1:
+            j -= 1
+            continue
+        if count == max_words:
+            break
+        count += 1
+        j -= 1
+    if not stopped and count == max_words and j > 0 and not initial_end:
+        # no boundary: look further left for one within three name words
+        k, c = j, count
+        while k > 0 and c < 3 and _name_like(words[k - 1], d, ctx) and len(words[k - 1].rstrip(".")) > 1:
+            k -= 1
+            c += 1
+        if k > 0 and not _name_like(words[k - 1], d, ctx):
+            return words[:k], words[k:]
+    return words[:j], words[j:]
 
 
 @dataclass
@@ -307,7 +471,22 @@ def _entity_for_name(name: str, lang: str = "en") -> Entity:
     typ = name_type(name, lang)
     if typ is not None:
         return Entity(key=name, label=name, type=typ)
+    if is_camel(name, lang):
+        return Entity(key=name, label=name, type="organization")
     return Entity(key=name, label=name, type="person" if len(name.split()) >= 2 else "unspecified")
+
+
+def is_camel(name: str, lang: str = "en") -> bool:
+    """A single CamelCase word ("CoinMarketCap"): a company or product, not a
+    person, unless it opens with a name prefix of the language data ("McCain").
+
+    >>> is_camel("CoinMarketCap"), is_camel("McCain"), is_camel("Lee")
+    (True, False, False)
+    """
+    if " " in name or not re.fullmatch(r"[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+", name):
+        return False
+    prefixes = {p for lg in dict.fromkeys([lang, *_lang.languages()]) for p in _data(lg).camel_prefixes}
+    return not any(name.startswith(p) and name[len(p):][:1].isupper() for p in prefixes)
 
 
 def _plural_role(role: dict, word: str) -> bool:
@@ -339,7 +518,13 @@ def _head_entity(clean: str, raw: str, head: Head, d: "_Data", lang: str) -> Opt
     elif d.head_last:
         # English: the head ends its noun phrase; only a name may follow it before a post-modifier
         nxt = d.postmod_re.search(clean, head.end) if d.postmod_re is not None else None
-        if any(not _CAP.fullmatch(w) for w in clean[head.end:nxt.start() if nxt else len(clean)].split()):
+        seg = clean[head.end:nxt.start() if nxt else len(clean)].split()
+        if any(not _CAP.fullmatch(w) for w in seg):
+            stail = _name_tail(seg)
+            mid = seg[: len(seg) - len(stail)]
+            if nxt is None and stail and len(mid) <= 2 and all(w.isalpha() and w.islower() and find_head(w, lang) is None for w in mid):
+                name = " ".join(stail)               # "credit agency giant Zentrix"
+                return Entity(key=name, label=name, type=head.kind, affiliation=affs if affs != name else None)
             return None
     elif any(_CAP.fullmatch(w) for w in clean[:head.start].split()):
         return None          # Indonesian: an unknown capitalised title before the head ("Sekretaris Perusahaan X")
@@ -350,6 +535,9 @@ def _head_entity(clean: str, raw: str, head: Head, d: "_Data", lang: str) -> Opt
         if d.head_last and len(tail) >= 2 and between and not all(_CAP.fullmatch(w) for w in between):
             return None      # "the police chief Ann Lee": a role noun before a name
         label = _PAREN.sub("", clean).strip(" ,")
+        if not d.head_last and head.start > 0 and clean[:head.start].split() \
+                and all(w.islower() for w in clean[:head.start].split()):
+            label = _PAREN.sub("", clean[head.start:]).strip(" ,")     # "data KBRI X", "pihak Polres Y"
         if tail and not between and head.text[:1].islower():
             label = " ".join(tail)           # "the environmental group Río Vivo"
         elif tail and head.text[:1].islower() and lang != "en" and between:
@@ -364,14 +552,72 @@ def _head_entity(clean: str, raw: str, head: Head, d: "_Data", lang: str) -> Opt
     return Entity(key=label.lower(), label=label, type="person_group", affiliation=affs)
 
 
-def parse_source(text: str, lang: str = "en") -> Parsed:
-    """Parse the wording of a source into an entity (see module doc)."""
+_TRAIL_PAREN = re.compile(r"\s*\(([^()]*)\)[\s,.;:]*$")
+_ALIAS = re.compile(r"[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+[A-Z\u00C0-\u024F][\w'’.-]*)*")
+
+
+def _trailing_alias(text: str, d: "_Data") -> tuple[str, tuple[str, ...]]:
+    """"Saifullah Yusuf (Gus Ipul)" -> ("Saifullah Yusuf", ("Gus Ipul",)): a
+    capitalised parenthesis closing the phrase is another name of it; a
+    number in parentheses (an age) is dropped."""
+    m = _TRAIL_PAREN.search(text)
+    if m is None:
+        return text, ()
+    inner = m.group(1).strip()
+    head = text[:m.start()].rstrip()
+    if re.fullmatch(r"[\d\s]+(?:\s*(?:tahun|th|years?))?", inner, re.I):
+        return head, ()
+    g = gazetteer()
+    if _ALIAS.fullmatch(inner) and head.split() and _CAP.fullmatch(head.split()[-1]) \
+            and not (g.government(inner) or g.place(inner)):
+        return head, (inner,)
+    return text, ()
+
+
+def _strip_openers(raw: str, d: "_Data") -> str:
+    """Drop sentence openers and cue words before a source ("Menurut X", "However a spokesman")."""
+    while d.opener_re is not None:
+        m = d.opener_re.match(raw)
+        if m is None or m.end() >= len(raw) or not raw[m.end()].isspace():
+            break
+        rest = raw[m.end():].lstrip(" ,")
+        if not rest:
+            break
+        raw = rest
+    return raw
+
+
+def parse_source(text: str, lang: str = "en", ctx: Optional[NameContext] = None) -> Parsed:
+    """Parse the wording of a source into an entity (see module doc); ``ctx``
+    holds name evidence of the whole article (:func:`name_context`).
+
+    >>> parse_source("Menteri Sosial Saifullah Yusuf (Gus Ipul)", "id").entity.aliases
+    ('Gus Ipul',)
+    >>> parse_source("he'd").kind
+    'pronoun'
+    """
     d = _data(lang)
     g = gazetteer()
-    raw = " ".join(text.split()).strip(" ,.;:\"“”‘’'()")
+    raw = " ".join(text.split()).strip(" ,.;:\"“”‘’'")
+    raw, aliases = _trailing_alias(raw, d)
+    raw = _strip_openers(raw.strip(" ,.;:\"“”‘’'()"), d)
     low = raw.lower()
     if not raw:
         return Parsed(None)
+    for suf in d.pronoun_suffixes:
+        if low.endswith(suf) and low[: -len(suf)] in d.pron_person | d.pron_group:
+            low = low[: -len(suf)]
+            raw = raw[: len(low)]
+            break
+    parsed = _parse(raw, low, lang, d, g, ctx, aliases)
+    if aliases and parsed.entity is not None and parsed.entity.type != "unspecified":
+        e = parsed.entity
+        if not set(aliases) <= set(e.aliases):
+            e.aliases = tuple(dict.fromkeys((*e.aliases, *aliases)))
+    return parsed
+
+
+def _parse(raw: str, low: str, lang: str, d: "_Data", g, ctx: Optional[NameContext], aliases: tuple) -> Parsed:
     if low in d.pron_person or low in ("nya",):
         return Parsed(None, "pronoun")
     if low in d.pron_group:
@@ -383,8 +629,12 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
     clean = _clean(raw)
     if "," in clean:   # appositive: "Hugh Hill, a doctor" / "Bupati X, Ratna Wati"
         head, _, rest = clean.partition(",")
+        if re.fullmatch(r"[\d\s,]*(?:tahun|years? old)?[\s,]*", rest, re.I):
+            return _parse(head.strip(), head.strip().lower(), lang, d, g, ctx, aliases)   # "Ann Lee, 50"
         head_words = head.split()
         named = _strip_honorifics(rest.split(",")[0].split(), d)
+        while len(named) > 2 and _name_tail(named) == named and d.role_re is not None and d.role_re.fullmatch(named[0]):
+            named = named[1:]        # "..., Professor Ann Lee"
         if _name_tail(named) != named:
             # "X's predecessor, former Gov. Ann Lee": lower-case words, then titles, then the name
             tail = _name_tail(named)
@@ -416,7 +666,7 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
                 return Parsed(Entity(key=name, label=name, type="person", role=_DET.sub("", head.strip()) or None))
             return Parsed(ent)
         if head_words and _name_tail(head_words) == head_words:
-            inner = parse_source(head, lang)
+            inner = parse_source(head, lang, ctx)
             if inner.entity is not None and inner.kind == "entity" and inner.entity.role is None:
                 e = inner.entity
                 return Parsed(Entity(key=e.key, label=e.label, type=e.type, role=_DET.sub("", rest.strip(" ,")) or None,
@@ -427,6 +677,12 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
     # a known outlet named anywhere in the phrase (with or without an outlet noun),
     # unless it stands in a post-modifier of a person head ("economists polled by Reuters")
     hit = g.find_outlet(raw)
+    if hit is not None and hit[1] > 0:
+        prev = raw[:hit[1]].split()
+        if prev and _CAP.fullmatch(prev[-1]) and not _DET.match(prev[-1] + " ") \
+                and not (d.outlet_nouns_re is not None and d.outlet_nouns_re.search(raw)) \
+                and not prev[-1].endswith(("'s", "’s")) and raw[hit[2]:].strip() == "":
+            hit = None       # the last word of a person's name that is also an outlet's short name
     rhead = find_head(raw, lang)
     if hit is not None and rhead is not None and rhead.kind in ("role", "group", "person") and rhead.end <= hit[1] \
             and d.postmod_re is not None and d.postmod_re.search(raw, rhead.end, hit[1]):
@@ -443,7 +699,8 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
     # a capitalised name typed by a company marker or an institution head ("PT Sumber Makmur Tbk"),
     # before anonymity phrases that may be words of such names ("sumber")
     words = clean.split()
-    if len(words) >= 2 and _name_tail(words) == words:
+    opens_role = d.role_re is not None and d.role_re.match(clean) is not None
+    if len(words) >= 2 and _name_tail(words) == words and not opens_role:
         typed = name_type(clean, lang)
         if typed is not None:
             return Parsed(Entity(key=clean, label=clean, type=typed))
@@ -466,6 +723,8 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
     # outlet noun with an unknown outlet name: "the newspaper Foo Bar"
     if d.outlet_nouns_re is not None:
         m = d.outlet_nouns_re.search(clean)
+        if m and d.role_re is not None and d.role_re.search(clean, 0, m.start()):
+            m = None
         if m and (m.start() == 0 or _name_tail(clean[:m.start()].split()) == clean[:m.start()].split()):
             rest = _name_tail(clean[m.end():].split())
             if rest:
@@ -479,13 +738,21 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
             return Parsed(ent)
     # roles
     if d.role_re is not None:
+        clean = " ".join(_PAREN.sub(" ", clean).split())
         roles = list(d.role_re.finditer(clean))
         if roles:
             rm = max(roles, key=lambda m: (len(m.group()), -m.start()))
             role = d.roles.get(" ".join(rm.group().lower().split()), {})
             before, after = clean[:rm.start()].strip(), clean[rm.end():].strip()
             first = min(m.start() for m in roles)
-            role_text = clean[first:rm.end()].strip()
+            role_end = rm.end()
+            while d.role_mod_re is not None:
+                mm = d.role_mod_re.match(clean, role_end + 1) if clean[role_end:role_end + 1] == " " else None
+                if mm is None:
+                    break
+                role_end = mm.end()
+            role_text = clean[first:role_end].strip()
+            after = clean[role_end:].strip()
             after_words = after.split()
             name_words = _name_tail(after_words)
             affil_text = (before + " " + after).strip()
@@ -496,14 +763,13 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
                     if g.organization(head) or g.government(head) or g.outlet(head):
                         name_words = name_words[k:]
                         break
-                else:
-                    if lang != "en" and len(name_words) >= 3 and not (d.conj_re and d.conj_re.search(after)):
-                        name_words = name_words[-2:]
-                if len(name_words) == len(after_words) or lang == "en" or len(name_words) >= 2:
-                    name = " ".join(name_words)
-                    if d.honorific_re is not None:
-                        name = d.honorific_re.sub("", name).strip().lstrip(". ") or name
+                if not d.head_last:
+                    name_words = split_name(name_words, lang, ctx)[1]
+                if name_words and (len(name_words) == len(after_words) or lang == "en" or len(name_words) >= 2
+                                   or not d.head_last):
+                    name = _drop_titles(name_words, d)
                     affil_words = after_words[: len(after_words) - len(name_words)]
+                    affil_words = [w for i, w in enumerate(affil_words) if not _is_rank(affil_words, i, d)]
                     affil = " ".join([before, " ".join(affil_words)]).strip(" ,") or None
                     # "a spokesperson for the X Authority", "analysts at Y Bank": a name in a
                     # post-modifier, or one typed as an institution, is an affiliation
@@ -536,12 +802,30 @@ def parse_source(text: str, lang: str = "en") -> Parsed:
                                  anonymous=True, role=role_text, affiliation="; ".join(affs) or None))
     # a bare name
     words = clean.split()
+    group = _name_list(clean, d)
+    if group is not None:
+        return Parsed(group)
     name_words = _name_tail(words)
+    affil = None
+    poss = [i for i, w in enumerate(name_words[:-1]) if w.endswith(("'s", "’s"))]
+    if poss and len(name_words) - poss[-1] - 1 <= 3:
+        # "The Fabian Society's Ann Lee": the part before the possessive is an affiliation
+        k = poss[-1]
+        org = " ".join(name_words[:k + 1])[:-2]
+        affil = g.organization(org) or g.government(org) or g.outlet(org) or org
+        words = name_words = name_words[k + 1:]
+    elif len(name_words) >= 3 and len(name_words) == len(words):
+        for k in (2, 1):
+            org = " ".join(name_words[:k])
+            if g.organization(org) or g.government(org):
+                affil = g.organization(org) or g.government(org)      # "Tory Liam Fox"
+                words = name_words = name_words[k:]
+                break
     if name_words and len(name_words) == len(words):
-        name = " ".join(name_words)
-        if d.honorific_re is not None:
-            name = d.honorific_re.sub("", name).strip().lstrip(". ") or name
+        name = _drop_titles(name_words, d)
         ent = _entity_for_name(name, lang)
+        if affil and ent.type == "person" and ent.affiliation is None:
+            ent.affiliation = affil
         if ent.type == "unspecified":
             return Parsed(ent, "surname")
         return Parsed(ent)
