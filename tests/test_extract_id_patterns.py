@@ -47,3 +47,14 @@ def test_a_cue_inside_a_content_does_not_take_the_outer_clause_as_source():
     rows = _rows("Dia menegaskan warga akan menambahkan dana untuk sekolah itu.")
     assert ("Dia", "menegaskan", ["warga akan menambahkan dana untuk sekolah itu"]) in rows
     assert all(src != "Dia menegaskan warga" for src, _, _ in rows)
+
+
+def test_capitalised_stop_words_inside_a_name_stay_in_the_source():
+    rows = _rows("Wakil Menteri Dalam Negeri Rina Kusuma mengingatkan pentingnya kejujuran.")
+    assert rows == [("Wakil Menteri Dalam Negeri Rina Kusuma", "mengingatkan", ["pentingnya kejujuran"])]
+
+
+def test_a_non_speech_noun_opening_a_clause_is_content():
+    assert _rows("Menteri itu mengatakan bantuan akan disalurkan pekan depan.") == \
+        [("Menteri itu", "mengatakan", ["bantuan akan disalurkan pekan depan"])]
+    assert _rows("Partai itu menyatakan kemenangan di Jawa Barat.") == []

@@ -85,7 +85,12 @@ def _skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> bo
             return True
     if text[cs:ce].lower() in lex.noun_forms and _noun_use(text, lex, p, ue):
         return True
-    return lex.nonspeech_re is not None and lex.nonspeech_re.match(text, p, ue) is not None
+    ns = lex.nonspeech_re.match(text, p, ue) if lex.nonspeech_re is not None else None
+    if ns is None:
+        return False
+    # "menyatakan kemenangan" is no speech act, "mengatakan bantuan akan disalurkan" is
+    nw = WORDS.match(text, skip_space(text, ns.end(), ue), ue)
+    return not (nw is not None and lex.verb_re is not None and lex.verb_re.fullmatch(nw.group()))
 
 
 def _noun_use(text: str, lex: Lexicon, p: int, ue: int) -> bool:

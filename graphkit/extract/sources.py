@@ -47,13 +47,22 @@ def source_left(text: str, lex: Lexicon, s: int, e: int) -> Optional[Span]:
     s, e = sp.start, sp.end
     if lex.source_stop_re is not None:
         for m in lex.source_stop_re.finditer(text, s, e):
-            if m.start() > s:
+            if m.start() > s and not _in_name(text, m):
                 e = m.start()
                 break
     sp = trimmed_span(text, s, e)
     if sp is None or nwords(text, sp.start, sp.end) > lex.max_source_words:
         return None
     return sp
+
+
+def _in_name(text: str, m: re.Match) -> bool:
+    """A stop word that is part of a proper name inside a phrase: capitalised
+    and followed by a capitalised word ("Menteri Dalam Negeri")."""
+    if not m.group()[:1].isupper():
+        return False
+    nxt = WORDS.search(text, m.end(), m.end() + 30)
+    return nxt is not None and nxt.group()[:1].isupper() and not text[m.end():nxt.start()].strip()
 
 
 _RIGHT_END = re.compile(r"[,;!?()“”\"]|\.(?=\s|$)")
@@ -113,7 +122,8 @@ def source_right(text: str, lex: Lexicon, s: int, e: int, appositive: bool = Tru
     for rx in (lex.via_re, lex.source_stop_re, lex.adjunct_re):
         if rx is not None:
             for v in rx.finditer(text, lead.start, end):
-                if v.start() > lead.start and (rx is not lex.adjunct_re or _adjunct_word(text, lex, v)):
+                if v.start() > lead.start and (rx is not lex.adjunct_re or _adjunct_word(text, lex, v)) \
+                        and not _in_name(text, v):
                     end = v.start()
                     break
     if lex.anonymity_re is not None:  # "said two people familiar with the matter"
