@@ -114,3 +114,14 @@ def test_surname_resolves_to_the_name_after_a_possessive():
     atts = _run("Mayor Ken Dalton defended the plan on Monday. Labour's Mr Dalton, who says the plan is fair, "
                 "met critics. Mr Dalton said he would not resign.")
     assert all(a.entity.label == "Ken Dalton" for a in atts if "Dalton" in a.source.text)
+
+
+def test_an_acronym_source_is_an_organisation_not_a_surname():
+    from graphkit.ingest import article_from_text
+    from graphkit.extract import extract
+    from graphkit.resolve import resolve
+    t = ("Sidang digelar di Gedung LKX, Jakarta, Selasa.\n"
+         "LKX menyatakan aturan itu harus diubah.\n")
+    art = article_from_text(t)
+    [a] = [a for a in resolve(art, extract(art)) if a.cue.text == "menyatakan"]
+    assert (a.entity.label, a.entity.type) == ("LKX", "organization")

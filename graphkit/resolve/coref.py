@@ -67,7 +67,11 @@ def full_name(surname: str, names: list[tuple[int, str]], before: Optional[int] 
 
     >>> full_name("Ann", [(0, "Ann Lee"), (30, "Bob Ray")], 20)
     'Ann Lee'
+    >>> full_name("MK", [(0, "Gedung MK")]) is None      # an acronym is no surname
+    True
     """
+    if len(surname) > 1 and surname.isupper():
+        return None
     best, best_key = None, None
     g = gazetteer()
     for pos, name in names[:5000]:

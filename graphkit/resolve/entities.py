@@ -471,8 +471,8 @@ def _entity_for_name(name: str, lang: str = "en") -> Entity:
     typ = name_type(name, lang)
     if typ is not None:
         return Entity(key=name, label=name, type=typ)
-    if is_camel(name, lang):
-        return Entity(key=name, label=name, type="organization")
+    if is_camel(name, lang) or (name.isupper() and name.isalpha() and 2 <= len(name) <= 8):
+        return Entity(key=name, label=name, type="organization")     # "SpaceX", an acronym ("KPK")
     return Entity(key=name, label=name, type="person" if len(name.split()) >= 2 else "unspecified")
 
 
