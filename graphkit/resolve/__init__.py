@@ -67,7 +67,7 @@ def _last_np(phrase: str, lang: str) -> str:
                 cut = max(cut, m.end())
     if cut == 0:
         return phrase
-    d = _entities._data(lang)
+    d = _entities.lang_data(lang)
     if d.postmod_re is not None:
         for m in d.postmod_re.finditer(phrase, cut):
             cut = max(cut, m.end())
@@ -254,8 +254,8 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
     lang = article.lang if article.lang in _lang.languages() else "en"
     lex = lexicon(lang)
     text = article.text
-    ed = _entities._data(lang)
-    hon = _entities._entity_data(lang).get("honorifics", [])
+    ed = _entities.lang_data(lang)
+    hon = _entities.entity_words(lang).get("honorifics", [])
     titles = frozenset(w for r in ed.roles for w in r.split()) | ed.title_words | frozenset(
         w.lower().rstrip(".") for w in hon if isinstance(w, str) and " " not in w) | frozenset(
         w for w in _lang.load(lang, "entities").get("name_openers", []) if isinstance(w, str) and " " not in w)
