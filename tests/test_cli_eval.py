@@ -53,7 +53,7 @@ def gold_file(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def fake(monkeypatch):
-    monkeypatch.setattr(ev, "default_extractor", lambda method="auto": said_extractor)
+    monkeypatch.setattr(ev, "default_extractor", lambda method="auto", conventions="graphkit": said_extractor)
 
 
 def test_gold_json_output(gold_file, fake, tmp_path):
@@ -99,7 +99,7 @@ def test_bad_input_is_a_clear_error(tmp_path, fake):
 def test_failing_extractor_does_not_stop_the_run(gold_file, monkeypatch):
     def boom(article):
         raise RuntimeError("no luck")
-    monkeypatch.setattr(ev, "default_extractor", lambda method="auto": boom)
+    monkeypatch.setattr(ev, "default_extractor", lambda method="auto", conventions="graphkit": boom)
     res = CliRunner().invoke(main, ["eval", str(gold_file), "--json"])
     out = json.loads(res.stdout)
     assert out["attribution"]["f1"] == 0.0 and "no luck" in out["failed"]["harbour"]
@@ -109,7 +109,7 @@ def _real_or_fake(monkeypatch) -> None:
     try:
         importlib.import_module("graphkit.extract").extract  # noqa: B018
     except (ImportError, AttributeError):
-        monkeypatch.setattr(ev, "default_extractor", lambda method="auto": said_extractor)
+        monkeypatch.setattr(ev, "default_extractor", lambda method="auto", conventions="graphkit": said_extractor)
 
 
 def _check_shape(out: dict) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from graphkit.evaluate import EvaluationError, FormatError, evaluate, read_corpus
+from graphkit.evaluate import SCHEME_METHODS, EvaluationError, FormatError, evaluate, read_corpus
 from graphkit.evaluate.report import format_errors, prediction_lines, table, to_json
 
 
@@ -32,8 +32,9 @@ def _guess_format(paths: list[Path]) -> str:
                    "rules' stance and nesting), neural (BiLSTM-CRF spans), neural-hybrid (those with "
                    "the rules' stance and nesting) or auto (hybrid where a model for the language exists, else rules).")
 @click.option("--conventions", type=click.Choice(["graphkit", "polnear"]), default=None,
-              help="Span conventions of the annotation scheme (PolNeAR keeps the complementizer "
-                   "\"that\" inside the content, graphkit's gold files leave it out). "
+              help="Annotation scheme of the gold: its span conventions (PolNeAR keeps the complementizer "
+                   "\"that\" inside the content, graphkit's gold files leave it out) and the extractor "
+                   "that --method auto means (polnear: the tagger trained on PolNeAR). "
                    "Default: polnear for --format polnear, else graphkit.")
 def command(paths: tuple[Path, ...], fmt: str | None, as_json: bool, predictions: Path | None,
             n_errors: int, limit: int | None, method: str, conventions: str | None) -> None:
@@ -69,6 +70,8 @@ def command(paths: tuple[Path, ...], fmt: str | None, as_json: bool, predictions
         click.echo(json.dumps(to_json(result), ensure_ascii=False))
     else:
         click.echo(table(result, title=f"{fmt}: "))
-        click.echo(f"method: {method}, span conventions: {result.conventions}")
+        used = SCHEME_METHODS.get(result.conventions, "auto") if method == "auto" else method
+        click.echo(f"method: {method}" + (f" ({used} for the {result.conventions} scheme)" if used != method else "")
+                   + f", span conventions: {result.conventions}")
     if n_errors:
         click.echo(format_errors(result, n_errors), err=as_json)

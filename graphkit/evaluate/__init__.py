@@ -28,7 +28,7 @@ from graphkit.extract.conventions import CONVENTIONS, apply as apply_conventions
 from graphkit.records import Article, Attribution
 
 __all__ = ["evaluate", "EvalResult", "DocResult", "GoldDoc", "Item", "FormatError", "EvaluationError",
-           "read_corpus", "read_gold", "read_polnear", "to_item", "outlet_aliases"]
+           "read_corpus", "read_gold", "read_polnear", "to_item", "outlet_aliases", "SCHEME_METHODS"]
 
 Extractor = Callable[[Article], list[Attribution]]
 Resolver = Callable[[Article, list[Attribution]], list[Attribution]]
@@ -38,14 +38,28 @@ class EvaluationError(RuntimeError):
     """The pipeline needed for evaluation is not available."""
 
 
-def default_extractor(method: str = "auto") -> Extractor:
-    """``graphkit.extract.extract`` with ``method`` (a clear error for an unknown one).
+# The extractor that "auto" means for each annotation scheme.  A scheme fixes
+# both span conventions and what counts as an attribution: PolNeAR annotates
+# beliefs, plans and support too, which the tagger trained on PolNeAR learns
+# (graphkit.extract.neural); graphkit's own scheme (reported statements) is
+# what the rules and their stacked CRF are built for.
+SCHEME_METHODS = {"graphkit": "auto", "polnear": "neural"}
+
+
+def default_extractor(method: str = "auto", conventions: str = "graphkit") -> Extractor:
+    """``graphkit.extract.extract`` with ``method`` (a clear error for an unknown one);
+    "auto" is the extractor of the annotation scheme ``conventions``
+    (:data:`SCHEME_METHODS`).
 
     >>> default_extractor("rules").__name__
     'extract_rules'
+    >>> default_extractor("auto", "polnear").__name__
+    'extract_neural'
     """
     from graphkit.extract import METHODS, extract
 
+    if method == "auto":
+        method = SCHEME_METHODS.get(conventions, "auto")
     if method == "auto":
         return extract
     if method not in METHODS:
@@ -157,7 +171,7 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
     """
     if conventions not in CONVENTIONS:
         raise EvaluationError(f"unknown span conventions {conventions!r} (expected {' or '.join(CONVENTIONS)})")
-    extract = extractor or default_extractor(method)
+    extract = extractor or default_extractor(method, conventions)
     resolve = resolver or (default_resolver() if any(d.chains or d.claims is not None for d in docs) else None)
     results: list[DocResult] = []
     notes: list[str] = []

@@ -22,7 +22,7 @@ from graphkit.extract.labels import layout_attributions
 from graphkit.extract.quotes import find_quotes, merge_units
 from graphkit.extract.reported import Found, QuoteIndex, find_in_unit
 from graphkit.extract.sentences import _split, dateline_end, paragraphs
-from graphkit.extract.stance import certainty, stance
+from graphkit.extract.stance import certainty, stance as stance_of   # the module is also named stance
 from graphkit.records import Article, Attribution, Span
 
 __all__ = ["extract", "extract_text", "clear_cache", "METHODS"]
@@ -149,8 +149,8 @@ def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Att
             content=list(f.content),
             source=f.source,
             direct=f.direct,
-            stance=stance(text, lex, f.cls, f.cue, f.content),
-            certainty=certainty(text, lex, regions, skip),
+            stance=stance_of(text, lex, f.cls, f.cue, f.content),
+            certainty=certainty(text, lex, regions, skip, cue=f.cue),
             nested_in=ids[id(p)] if p is not None else None,
             sentence=units.get(id(f)),
         ))
@@ -211,7 +211,7 @@ def extract_text(text: str, lang: str = "en", regions: Optional[Sequence[Span]] 
     return _build(text, lex, found, unit_of)
 
 
-METHODS = ("auto", "rules", "learned", "hybrid")
+METHODS = ("auto", "rules", "learned", "hybrid", "neural", "neural-hybrid")
 
 
 def extract(article: Article, method: str = "auto") -> list[Attribution]:
@@ -221,7 +221,10 @@ def extract(article: Article, method: str = "auto") -> list[Attribution]:
     :mod:`graphkit.extract.learned`), "hybrid" (the CRF, stacked on the rules'
     output, with stance / certainty / nesting from the rules,
     :mod:`graphkit.extract.learned_hybrid`) or "auto" (hybrid where a model
-    for the language is available, else rules).
+    for the language is available, else rules).  "neural" is the BiLSTM-CRF
+    tagger's spans (:mod:`graphkit.extract.neural`), "neural-hybrid" those
+    merged with the rules like "hybrid"; both give the rules for a language
+    without a neural model.
 
     >>> from graphkit.ingest import article_from_text
     >>> [a.stance for a in extract(article_from_text("The ministry denied the report."))]
@@ -235,5 +238,8 @@ def extract(article: Article, method: str = "auto") -> list[Attribution]:
     lang = _lang_of(article)
     if method == "rules":
         return extract_text(text, lang, article.body_spans())
+    if method in ("neural", "neural-hybrid"):
+        from graphkit.extract import neural
+        return neural.run(article, lang, method)
     from graphkit.extract import learned_hybrid
     return learned_hybrid.run(article, lang, method)

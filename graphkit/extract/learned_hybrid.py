@@ -200,7 +200,8 @@ def run(article: Article, lang: str, method: str) -> list[Attribution]:
     if method == "learned":
         if not learned.available(lang):
             raise ValueError(f"no learned attribution model for language {lang!r}")
-        return learned.extract_learned(article, extract_text(text, lang, body), lang)
+        # the CRF's spans; stance, certainty and nesting computed from them alone
+        return combine(text, lang, [], learned.extract_learned(article, extract_text(text, lang, body), lang))
     rules = extract_text(text, lang, body)
     if not learned.available(lang):
         return rules
