@@ -218,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cues", type=Path, default=REPO / "graphkit" / "models" / "en-cues.txt")
     ap.add_argument("--clusters", type=Path, default=None,
                     help="word-cluster file to write (default: en-clusters.txt next to --out)")
-    ap.add_argument("--c1", type=float, default=0.6)
+    ap.add_argument("--c1", type=float, default=1.2)
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--max-iter", type=int, default=150)
     ap.add_argument("--min-freq", type=float, default=5)
