@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test setup setup-test chromium kernel bench eval clean
+.PHONY: demo test setup setup-test chromium kernel bench eval train clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,16 @@ bench: $(VENV)/.test
 eval: $(VENV)/.core
 	$(BIN)/graphkit eval --format gold ../shared/eval/seed/*.gold.json
 	$(BIN)/graphkit eval --format polnear ../shared/eval/polnear/dev
+
+# Retrain the shipped English models from PolNeAR train (../shared/eval/polnear/train;
+# dev is only for measuring). torch (CPU) is needed for the neural tagger only.
+train: $(VENV)/.test
+	$(BIN)/pip install -q -e '.[train]'
+	$(BIN)/python scripts/train_tagger.py --train ../shared/eval/polnear/train
+	$(BIN)/python scripts/train_neural.py --train ../shared/eval/polnear/train --no-extra-vocab --threads 1 \
+	  --epochs 22 --seed 13 --out graphkit/models/en-attribution-neural.npz
+	$(BIN)/python scripts/train_neural.py --train ../shared/eval/polnear/train --no-extra-vocab --threads 1 \
+	  --epochs 22 --seed 29 --out graphkit/models/en-attribution-neural-2.npz
 
 clean:
 	rm -rf out graphkit-store .pytest_cache
