@@ -84,11 +84,10 @@ def tokenize_doc(text: str, regions: Iterable[tuple[int, int]]) -> tuple[list[st
     starts: list[int] = []
     ends: list[int] = []
     for s, e in sorted(regions):
-        for m in _TOKEN.finditer(text, s, e):
-            words.append(m.group())
-            a, b = m.span()
-            starts.append(a)
-            ends.append(b)
+        ms = list(_TOKEN.finditer(text, s, e))
+        words += [m.group() for m in ms]
+        starts += [m.start() for m in ms]
+        ends += [m.end() for m in ms]
     return words, starts, ends
 
 

@@ -112,6 +112,9 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
     us, ue = unit.start, unit.end
     while ue > us and text[ue - 1] in SENT_END:
         ue -= 1
+    cues = list(lex.iter_cues(text, us, ue))
+    if not cues:
+        return []
     anon = [(m.start(), m.end()) for m in lex.anonymity_re.finditer(text, us, ue)] if lex.anonymity_re else []
     for rx in (lex.via_phrase_re, lex.not_cue_re):   # "sebagaimana diberitakan X", "That said, ..."
         if rx is not None:
@@ -119,7 +122,7 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
     out: list[Found] = []
     prev: Optional[Found] = None
     prev_cue_end = -1
-    for m in lex.iter_cues(text, us, ue):
+    for m in cues:
         cs, ce = m.start(), m.end()
         if qi.at(cs) is not None or any(a <= cs < b for a, b in anon):
             continue
