@@ -59,8 +59,8 @@ class Span:
 class Field:
     """One metadata value with the span of the text it was read from (if any).
 
-    >>> Field("Kompas TV").value
-    'Kompas TV'
+    >>> Field("Metro TV").value
+    'Metro TV'
     """
 
     value: str

@@ -51,7 +51,7 @@ _DL_WORD = re.compile(r"\S+")
 
 
 def dateline_end(text: str, para: Span) -> int:
-    """Where a paragraph's body starts after a dateline ("JAKARTA, KOMPAS.com -",
+    """Where a paragraph's body starts after a dateline ("JAKARTA, TEMPO.CO -",
     "KASTELHAVN, June 12 (Reuters) -", "Jakarta (ANTARA) -"), else its start.
     A dateline is at most eight words, none of them lower-case, before a dash.
 

@@ -147,7 +147,7 @@ def find_date(text: str, lang: str = "en") -> Optional[DateMatch]:
 
     >>> find_date("Jumat, 11 Okt 2024 15.32 WIB", "id").value
     '2024-10-11T15:32:00+07:00'
-    >>> find_date("Kompas.com - 12/03/2025, 09:15 WIB", "id").value
+    >>> find_date("Detik.com - 12/03/2025, 09:15 WIB", "id").value
     '2025-03-12T09:15:00+07:00'
     >>> find_date("11:02 AM EDT, Fri October 11, 2024", "en").value
     '2024-10-11T11:02:00-04:00'

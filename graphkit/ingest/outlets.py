@@ -106,8 +106,8 @@ def display_outlet(written: str) -> str:
     all-capital name part in title case (``NEWSDESK.com`` -> ``Newsdesk.com``);
     another unknown all-capital name is title-cased word by word.
 
-    >>> display_outlet("KOMPAS.com"), display_outlet("THE HARBOR WIRE"), display_outlet("Lensa9.com")
-    ('Kompas', 'The Harbor Wire', 'Lensa9.com')
+    >>> display_outlet("TEMPO.CO"), display_outlet("THE HARBOR WIRE"), display_outlet("Lensa9.com")
+    ('Tempo', 'The Harbor Wire', 'Lensa9.com')
     """
     clean = " ".join(written.split())
     known = canonical_outlet(clean)
