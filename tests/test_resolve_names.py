@@ -125,3 +125,16 @@ def test_an_acronym_source_is_an_organisation_not_a_surname():
     art = article_from_text(t)
     [a] = [a for a in resolve(art, extract(art)) if a.cue.text == "menyatakan"]
     assert (a.entity.label, a.entity.type) == ("LKX", "organization")
+
+
+def test_a_title_case_headline_is_no_full_name():
+    from graphkit.ingest import article_from_text
+    from graphkit.extract import extract
+    from graphkit.resolve import resolve
+    t = ("Negara Tetangga Diklaim Bantu Pasukan Rahman di Perbatasan\n"
+         "Presiden Karim Rahman bertemu para menteri.\n"
+         "Sejumlah pasukan dikirim ke perbatasan.\n"
+         "Rahman mengatakan situasi aman.\n")
+    art = article_from_text(t)
+    [a] = [a for a in resolve(art, extract(art)) if a.cue.text == "mengatakan"]
+    assert a.entity.label == "Karim Rahman"

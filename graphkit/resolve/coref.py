@@ -43,6 +43,8 @@ def person_names(text: str, common: Optional[frozenset] = None) -> list[tuple[in
 
     >>> person_names("Pasukan Putin maju. Presiden Vladimir Putin dan pasukan presiden.")
     [(29, 'Vladimir Putin')]
+    >>> person_names("Korea Klaim Bantu Pasukan Ann Lee. Ann Lee membantu pasukan.")   # a title-case headline
+    [(26, 'Ann Lee'), (35, 'Ann Lee')]
     """
     common = common_words(text) if common is None else common
     out = []
@@ -52,8 +54,9 @@ def person_names(text: str, common: Optional[frozenset] = None) -> list[tuple[in
         if poss:
             words = words[poss[-1] + 1:]       # "Labour's Mr Ann Lee": the name follows the possessive
         k = 0
-        while k < len(words) and (words[k].lower() in common or words[k] in common):
-            k += 1
+        for i, w in enumerate(words[:-1]):       # the name starts after the last common word
+            if w.lower() in common or w in common:
+                k = i + 1
         words = words[k:]
         if len(words) >= 2:
             pos = m.start() + len(m.group()) - len(" ".join(words))
