@@ -117,10 +117,13 @@ def _straight_single(text: str, para: Span, taken: Sequence[Quote]) -> list[Quot
     out: list[Quote] = []
     pos = para.start
     while True:
-        m = _SINGLE_OPEN.search(text, pos, para.end)
-        if m is None:
+        k = text.find("'", pos, para.end)       # a plain find first: most paragraphs have none
+        if k < 0:
             return out
-        pos = m.end()
+        m = _SINGLE_OPEN.match(text, k, para.end)
+        pos = k + 1
+        if m is None:
+            continue
         if any(q.outer.start <= m.start() < q.outer.end for q in taken):
             continue
         for c in _SINGLE_CLOSE.finditer(text, m.end(), para.end):
