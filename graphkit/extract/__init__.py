@@ -25,7 +25,7 @@ from graphkit.extract.sentences import _split, dateline_end, paragraphs
 from graphkit.extract.stance import certainty, stance as stance_of   # the module is also named stance
 from graphkit.records import Article, Attribution, Span
 
-__all__ = ["extract", "extract_text", "clear_cache", "METHODS"]
+__all__ = ["extract", "extract_text", "clear_cache", "language_of", "METHODS"]
 
 
 def clear_cache() -> None:
@@ -39,7 +39,15 @@ def clear_cache() -> None:
     abbreviations.cache_clear()
 
 
-def _lang_of(article: Article) -> str:
+def language_of(article: Article) -> str:
+    """The language whose data extraction uses: the article's own when
+    graphkit has data for it, else detected from its text ("en" when empty).
+
+    >>> language_of(Article(text="", lang="id"))
+    'id'
+    >>> language_of(Article(text="", lang="xx"))
+    'en'
+    """
     if article.lang in _lang.languages():
         return article.lang
     return _lang.detect(article.text[:20000]) if article.text else "en"
@@ -235,7 +243,7 @@ def extract(article: Article, method: str = "auto") -> list[Attribution]:
     text = article.text or ""
     if not text:
         return []
-    lang = _lang_of(article)
+    lang = language_of(article)
     if method == "rules":
         return extract_text(text, lang, article.body_spans())
     if method in ("neural", "neural-hybrid"):

@@ -60,6 +60,10 @@ class Lexicon:
     negation_re: Optional[re.Pattern] = None
     probable_re: Optional[re.Pattern] = None
     possible_re: Optional[re.Pattern] = None
+    denial_opening_re: Optional[re.Pattern] = None   # a content opening with it denies ("There was no")
+    denial_except_re: Optional[re.Pattern] = None    # ... unless this follows ("no injuries")
+    probable_cue_re: Optional[re.Pattern] = None     # hedging cue verbs ("estimated", "menduga")
+    hedge_modifier_re: Optional[re.Pattern] = None   # a hedge after it describes a noun ("yang belum ...")
     pronouns: frozenset = frozenset()
     particles: frozenset = frozenset()
     not_after: frozenset = frozenset()
@@ -182,6 +186,11 @@ def _build(lang: str) -> Lexicon:
     ce = data.get("certainty", {})
     lex.probable_re = _words_re(ce.get("probable", []))
     lex.possible_re = _words_re(ce.get("possible", []))
+    lex.denial_opening_re = _words_re(st.get("denial_openings", []))
+    lex.denial_except_re = _words_re(st.get("denial_openings_except", []))
+    lex.probable_cue_re = _words_re(ce.get("probable_cues", []))
+    mods = _words_re(ce.get("modifier_markers", []))
+    lex.hedge_modifier_re = re.compile(r"(?:" + mods.pattern + r")\s+$", re.I) if mods is not None else None
     ent = data.get("entities", {})
     lex.anonymity_re = _words_re(a["id"] for a in ent.get("anonymous", [])
                                  if isinstance(a, dict) and a.get("id") and " " in a["id"].strip())

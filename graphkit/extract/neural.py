@@ -368,6 +368,12 @@ class Ensemble:
         self.labels = members[0].labels
         if any(m.labels != self.labels for m in members):
             raise ValueError("ensemble members have different label sets")
+        first = members[0]
+        # members trained on the same split share their inputs: tokenise and encode once
+        self.same_inputs = all(
+            m.cues == first.cues and m.vocab.words == first.vocab.words and m.vocab.shapes == first.vocab.shapes
+            and m.vocab.suffixes == first.vocab.suffixes and m.vocab.templates == first.vocab.templates
+            and np.array_equal(m.vocab.sizes, first.vocab.sizes) for m in members)
         self.trans = np.mean([m.trans for m in members], axis=0)
         self.start = np.mean([m.start for m in members], axis=0)
         self.end = np.mean([m.end for m in members], axis=0)
@@ -401,9 +407,11 @@ def tag(text: str, regions: Sequence[tuple[int, int]], rules: Sequence[Attributi
     if not text:
         return [], [], []
     members = m.members if isinstance(m, Ensemble) else [m]
+    shared = isinstance(m, Ensemble) and m.same_inputs
     em = lens = f = None
     for mm in members:
-        f = features(mm.vocab, mm.cues, text, regions, rules)
+        if f is None or not shared:
+            f = features(mm.vocab, mm.cues, text, regions, rules)
         if f is None:
             return [], [], []
         e, lens, _, _ = mm.emissions(f)

@@ -20,44 +20,13 @@ in the content or between source and cue, and from a hedging cue verb
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Optional, Sequence
 
-from graphkit.extract.lexicon import Lexicon, _words_re
+from graphkit.extract.lexicon import Lexicon
 from graphkit.records import Certainty, Span, Stance
 
 _OPEN = re.compile(r"[\s\"“”‘’'«»„(\[—–-]*")
 _SENTENCE_START = frozenset(".!?\"“”‘’'«»(\n:;—–-")
-
-
-@dataclass
-class _Extra:
-    """The stance / certainty keys that :class:`Lexicon` does not compile."""
-
-    opening_re: Optional[re.Pattern]
-    except_re: Optional[re.Pattern]
-    cue_re: Optional[re.Pattern]
-    modifier_re: Optional[re.Pattern]
-
-
-_EXTRA: dict[int, tuple[Lexicon, _Extra]] = {}
-
-
-def _extra(lex: Lexicon) -> _Extra:
-    hit = _EXTRA.get(id(lex))
-    if hit is not None and hit[0] is lex:
-        return hit[1]
-    st = lex.data.get("stance", {}) if isinstance(lex.data, dict) else {}
-    ce = lex.data.get("certainty", {}) if isinstance(lex.data, dict) else {}
-    mods = _words_re(ce.get("modifier_markers", []))
-    out = _Extra(
-        opening_re=_words_re(st.get("denial_openings", [])),
-        except_re=_words_re(st.get("denial_openings_except", [])),
-        cue_re=_words_re(ce.get("probable_cues", [])),
-        modifier_re=re.compile(r"(?:" + mods.pattern + r")\s+$", re.I) if mods is not None else None,
-    )
-    _EXTRA[id(lex)] = (lex, out)
-    return out
 
 
 def denial_opening(text: str, lex: Lexicon, piece: Span) -> bool:
@@ -73,15 +42,14 @@ def denial_opening(text: str, lex: Lexicon, piece: Span) -> bool:
     >>> denial_opening(t, lexicon("en"), Span(0, 22, t[:22]))
     False
     """
-    ex = _extra(lex)
-    if ex.opening_re is None:
+    if lex.denial_opening_re is None:
         return False
     start = _OPEN.match(text, piece.start, piece.end).end()
-    m = ex.opening_re.match(text, start, piece.end)
+    m = lex.denial_opening_re.match(text, start, piece.end)
     if m is None:
         return False
     rest = _OPEN.match(text, m.end(), piece.end).end()
-    return not (ex.except_re is not None and ex.except_re.match(text, rest, piece.end))
+    return not (lex.denial_except_re is not None and lex.denial_except_re.match(text, rest, piece.end))
 
 
 def stance(text: str, lex: Lexicon, cls: str, cue: Span, content: Sequence[Span]) -> Stance:
@@ -121,9 +89,9 @@ def certainty(text: str, lex: Lexicon, regions: Iterable[Span], skip: Sequence[S
     >>> certainty(t, lexicon("en"), [Span(0, 18, t[:18])], cue=Span(30, 39, "estimated"))
     'probable'
     """
-    ex = _extra(lex)
     best: Certainty = "certain"
-    if cue is not None and ex.cue_re is not None and cue.text.split() and ex.cue_re.fullmatch(cue.text.split()[-1]):
+    if cue is not None and lex.probable_cue_re is not None and cue.text.split() \
+            and lex.probable_cue_re.fullmatch(cue.text.split()[-1]):
         best = "probable"
     for r in regions:
         for rx, value in ((lex.possible_re, "possible"), (lex.probable_re, "probable")):
@@ -132,7 +100,8 @@ def certainty(text: str, lex: Lexicon, regions: Iterable[Span], skip: Sequence[S
             for m in rx.finditer(text, r.start, r.end):
                 if any(s.start <= m.start() < s.end for s in skip) or _is_name(text, m.start(), r.start):
                     continue
-                if ex.modifier_re is not None and ex.modifier_re.search(text, max(r.start, m.start() - 12), m.start()):
+                if lex.hedge_modifier_re is not None and \
+                        lex.hedge_modifier_re.search(text, max(r.start, m.start() - 12), m.start()):
                     continue
                 if value == "possible":
                     return "possible"
