@@ -81,6 +81,14 @@ def test_unknown_method_raises():
         extract(_art(TEXT), method="bogus")
 
 
+def test_auto_is_the_rules_in_english():
+    # graphkit's scheme: the PolNeAR-trained taggers are opt-in (see extract's docstring)
+    art = article_from_text(TEXT)
+    rules = extract(art, method="rules")
+    assert [(a.cue, a.content, a.source, a.stance) for a in extract(art)] == \
+        [(a.cue, a.content, a.source, a.stance) for a in rules]
+
+
 def test_auto_on_indonesian_is_rules():
     art = _art(ID_TEXT, "id")
     rules = extract(art, method="rules")
@@ -92,12 +100,12 @@ def test_auto_on_indonesian_is_rules():
         extract(art, method="learned")
 
 
-def test_without_crfsuite_auto_is_rules(monkeypatch):
+def test_without_crfsuite_hybrid_is_rules(monkeypatch):
     monkeypatch.setitem(sys.modules, "pycrfsuite", None)   # import fails
     assert learned.available("en") is False
     art = _art(TEXT)
     want = [(a.cue, a.content) for a in extract(art, method="rules")]
-    assert [(a.cue, a.content) for a in extract(art, method="auto")] == want
+    assert [(a.cue, a.content) for a in extract(art, method="hybrid")] == want
     with pytest.raises(ValueError):
         extract(art, method="learned")
 

@@ -30,7 +30,8 @@ def _guess_format(paths: list[Path]) -> str:
               show_default=True,
               help="Extractor: rules, learned (CRF spans), hybrid (CRF stacked on the rules, with the "
                    "rules' stance and nesting), neural (BiLSTM-CRF spans), neural-hybrid (those with "
-                   "the rules' stance and nesting) or auto (hybrid where a model for the language exists, else rules).")
+                   "the rules' stance and nesting) or auto (the extractor of the annotation scheme: "
+                   "rules for graphkit's, neural for PolNeAR's).")
 @click.option("--conventions", type=click.Choice(["graphkit", "polnear"]), default=None,
               help="Annotation scheme of the gold: its span conventions (PolNeAR keeps the complementizer "
                    "\"that\" inside the content, graphkit's gold files leave it out) and the extractor "

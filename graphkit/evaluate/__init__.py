@@ -43,8 +43,9 @@ class EvaluationError(RuntimeError):
 # both span conventions and what counts as an attribution: PolNeAR annotates
 # beliefs, plans and support too, which the tagger trained on PolNeAR learns
 # (graphkit.extract.neural); graphkit's own scheme (reported statements) is
-# what the rules and their stacked CRF are built for.
-SCHEME_METHODS = {"graphkit": "auto", "polnear": "neural"}
+# what the rules are built for (the PolNeAR-trained taggers add beliefs and
+# actions there: ``graphkit eval --method hybrid`` on tests/data).
+SCHEME_METHODS = {"graphkit": "rules", "polnear": "neural"}
 
 
 def default_extractor(method: str = "auto", conventions: str = "graphkit") -> Extractor:
@@ -56,6 +57,8 @@ def default_extractor(method: str = "auto", conventions: str = "graphkit") -> Ex
     'extract_rules'
     >>> default_extractor("auto", "polnear").__name__
     'extract_neural'
+    >>> default_extractor("auto", "graphkit").__name__
+    'extract_rules'
     """
     from graphkit.extract import METHODS, extract
 

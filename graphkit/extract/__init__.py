@@ -228,11 +228,18 @@ def extract(article: Article, method: str = "auto") -> list[Attribution]:
     ``method``: "rules" (the rules above), "learned" (the CRF tagger's spans,
     :mod:`graphkit.extract.learned`), "hybrid" (the CRF, stacked on the rules'
     output, with stance / certainty / nesting from the rules,
-    :mod:`graphkit.extract.learned_hybrid`) or "auto" (hybrid where a model
-    for the language is available, else rules).  "neural" is the BiLSTM-CRF
-    tagger's spans (:mod:`graphkit.extract.neural`), "neural-hybrid" those
-    merged with the rules like "hybrid"; both give the rules for a language
-    without a neural model.
+    :mod:`graphkit.extract.learned_hybrid`), "neural" (the BiLSTM-CRF
+    tagger's spans, :mod:`graphkit.extract.neural`) or "neural-hybrid"
+    (those merged with the rules like "hybrid").  The learned methods give
+    the rules for a language without a model.
+
+    "auto" is the rules, in every language.  The learned taggers are trained
+    on PolNeAR, whose scheme also counts beliefs, plans and actions ("vetoed
+    a bill", "declined to comment"); on graphkit's own annotated English
+    articles (reported statements only) they add such false positives and
+    score below the rules (``graphkit eval --method hybrid``, README
+    *Evaluation*).  ``graphkit eval --format polnear`` picks the neural
+    tagger for PolNeAR's scheme (:data:`graphkit.evaluate.SCHEME_METHODS`).
 
     >>> from graphkit.ingest import article_from_text
     >>> [a.stance for a in extract(article_from_text("The ministry denied the report."))]
@@ -244,7 +251,7 @@ def extract(article: Article, method: str = "auto") -> list[Attribution]:
     if not text:
         return []
     lang = language_of(article)
-    if method == "rules":
+    if method in ("auto", "rules"):
         return extract_text(text, lang, article.body_spans())
     if method in ("neural", "neural-hybrid"):
         from graphkit.extract import neural

@@ -184,11 +184,11 @@ def _sentence_at(text: str, pos: int, cache: dict[int, list[Span]]) -> Optional[
 
 
 def run(article: Article, lang: str, method: str) -> list[Attribution]:
-    """Attributions by ``method``: "learned" (the CRF's spans alone), "hybrid"
-    (CRF spans + rule facts) or "auto" (hybrid when a model for ``lang`` is
-    available, else the rules).
+    """Attributions by ``method``: "learned" (the CRF's spans alone) or
+    "hybrid" (CRF spans + rule facts; the rules alone when no model for
+    ``lang`` is available).
 
-    >>> run(Article(text="", lang="en"), "en", "auto")
+    >>> run(Article(text="", lang="en"), "en", "hybrid")
     []
     """
     from graphkit.extract import extract_text
