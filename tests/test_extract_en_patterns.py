@@ -69,3 +69,13 @@ def test_passive_with_an_agent():
     assert _rows("The decision was criticised by opposition leaders.") == \
         [("opposition leaders", "was criticised", ["The decision"])]
     assert _rows("He was told by police that he could go.") == [("police", "was told", ["he could go"])]
+
+
+def test_place_after_a_name_is_no_part_of_the_source():
+    assert _rows("“The budget is ready,” said Mayor Ann Lee at City Hall on Monday.")[0][0] == "Mayor Ann Lee"
+    assert _rows("“The budget is ready,” said Ann Lee in Denver.")[0][0] == "Ann Lee"
+
+
+def test_place_after_a_role_stays_in_the_source():
+    assert _rows("“The road is closed,” said the head of police in Denver.")[0][0] == "the head of police in Denver"
+    assert _rows("“We won,” said Ann Lee of the Green Party.")[0][0] == "Ann Lee of the Green Party"

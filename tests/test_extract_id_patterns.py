@@ -58,3 +58,24 @@ def test_a_non_speech_noun_opening_a_clause_is_content():
     assert _rows("Menteri itu mengatakan bantuan akan disalurkan pekan depan.") == \
         [("Menteri itu", "mengatakan", ["bantuan akan disalurkan pekan depan"])]
     assert _rows("Partai itu menyatakan kemenangan di Jawa Barat.") == []
+
+
+def test_place_after_a_name_is_no_part_of_the_source():
+    assert _rows("“Anggaran sudah siap,” kata Gubernur Dewi Lestari di Kantor Gubernur, Senin (3/2/2025).")[0][0] \
+        == "Gubernur Dewi Lestari"
+    assert _rows("“Anggaran sudah siap,” ujar Dewi di Gedung Sate.")[0][0] == "Dewi"
+
+
+def test_place_after_a_role_stays_in_the_source():
+    assert _rows("“Jalan ditutup,” kata Kepala Polisi di Cikarang.")[0][0] == "Kepala Polisi di Cikarang"
+    assert _rows("“Jalan ditutup,” kata Kepala Dinas Perhubungan di Cikarang.")[0][0] == \
+        "Kepala Dinas Perhubungan di Cikarang"
+
+
+def test_a_day_after_the_source_is_no_appositive():
+    assert _rows("“Jalan ditutup,” kata Dewi, Selasa.")[0][0] == "Dewi"
+
+
+def test_passive_inside_another_report_is_no_attribution():
+    rows = _rows("Wali Kota Dewi Lestari mengatakan usul itu boleh disampaikan oleh siapa pun.")
+    assert [cue for _, cue, _ in rows] == ["mengatakan"]

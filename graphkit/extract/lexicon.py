@@ -66,6 +66,8 @@ class Lexicon:
     hedge_modifier_re: Optional[re.Pattern] = None   # a hedge after it describes a noun ("yang belum ...")
     pronouns: frozenset = frozenset()
     particles: frozenset = frozenset()
+    location_particles: frozenset = frozenset()       # "di", "in": a place adjunct after a name
+    head_words: frozenset = frozenset()               # words of roles and institution heads (not names)
     not_after: frozenset = frozenset()
     not_before: frozenset = frozenset()
     raising: frozenset = frozenset()                 # "are alleged to": be-verbs before a passive cue
@@ -159,6 +161,7 @@ def _build(lang: str) -> Lexicon:
     lex.not_cue_re = _words_re(syn.get("not_cue_phrases", []))
     lex.max_source_words = int(syn.get("max_source_words", 12))
     lex.particles = frozenset(w.lower() for w in syn.get("source_particles", []))
+    lex.location_particles = frozenset(w.lower() for w in syn.get("location_particles", []))
     lex.not_after = frozenset(w.lower() for w in syn.get("not_after", []))
     lex.not_before = frozenset(w.lower() for w in syn.get("not_before", []))
     lex.raising = frozenset(w.lower() for w in syn.get("passive_raising", []))
@@ -195,7 +198,26 @@ def _build(lang: str) -> Lexicon:
     lex.anonymity_re = _words_re(a["id"] for a in ent.get("anonymous", [])
                                  if isinstance(a, dict) and a.get("id") and " " in a["id"].strip())
     lex.pronouns = frozenset(w.lower() for w in ent.get("pronouns_person", []) + ent.get("pronouns_group", []))
+    lex.head_words = _head_words(ent, _lang.load(lang, "entities")) if lex.location_particles else frozenset()
     return lex
+
+
+def _head_words(*tables: dict) -> frozenset:
+    """Every word of the roles and head-noun lists of the source-typing data
+    (lower case): capitalised, they are no person's name.
+
+    >>> sorted(_head_words({"roles": [{"id": "juru bicara"}], "government_heads": ["Dinas"]}))
+    ['bicara', 'dinas', 'juru']
+    """
+    out: set[str] = set()
+    for t in tables:
+        for key in ("roles", "government_heads", "organization_heads", "group_nouns", "person_nouns",
+                    "company_markers", "title_words"):
+            for item in t.get(key, []) or []:
+                w = item.get("id") or item.get("en") if isinstance(item, dict) else item
+                if isinstance(w, str):
+                    out.update(w.lower().split())
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)

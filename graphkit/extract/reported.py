@@ -360,10 +360,12 @@ def _passive(text: str, lex: Lexicon, us: int, ue: int, ls: int, cue: Span, cls:
     >>> f.source.text, f.cue.text, f.content[0].text
     ('Ani', 'disampaikan', 'Hal itu')
     >>> _passive("Bantuan disampaikan kepada warga.", lexicon("id"), 0, 32, 0, Span(8, 19, "disampaikan"), "speech")
+    >>> t = "Ani mengatakan usul itu boleh disampaikan oleh siapa pun."
+    >>> _passive(t, lexicon("id"), 0, len(t), 4, Span(30, 41, "disampaikan"), "speech")
     """
     content = trimmed_span(text, ls, cue.start)
-    if content is None:
-        return None
+    if content is None or next(lex.iter_cues(text, content.start, content.end), None) is not None:
+        return None     # "X mengungkapkan usulan itu sah disampaikan oleh siapa pun": inside X's content
     suffixed = suffix_source(text, lex, cue, inverted=False)
     if suffixed is not None:
         cue, src = suffixed

@@ -68,16 +68,42 @@ def _in_name(text: str, m: re.Match) -> bool:
 _RIGHT_END = re.compile(r"[,;!?()“”\"]|\.(?=\s|$)")
 
 
-def _adjunct_word(text: str, lex: Lexicon, m: re.Match) -> bool:
+def _adjunct_word(text: str, lex: Lexicon, m: re.Match, start: Optional[int] = None) -> bool:
     """An adjunct opener, unless it is a particle joining a capitalised name
-    ("Kepala Polisi di Bandung")."""
-    if m.group().lower() in lex.particles:
+    ("Kepala Polisi di Bandung").  With the phrase's ``start``, a location
+    particle right after a person's name opens a place adjunct all the same
+    ("Budi di Istana", "Ann Lee in Paris"; :func:`_ends_with_name`)."""
+    low = m.group().lower()
+    if start is not None and low in lex.location_particles and _ends_with_name(text, lex, start, m.start()):
+        return True
+    if low in lex.particles:
         nxt = WORDS.search(text, m.end(), m.end() + 40)
         while nxt is not None and nxt.group().lower() in lex.determiners:
             nxt = WORDS.search(text, nxt.end(), nxt.end() + 40)
         if nxt is not None and nxt.group()[:1].isupper():
             return False
     return True
+
+
+_LAST_WORD_RE = re.compile(r"([^\W\d_][\w'’.-]*)\W*$")
+
+
+def _ends_with_name(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Does text[s:e] end with a person's name: a capitalised word (not all
+    capitals: acronyms name institutions) that is no role or head word of the
+    source-typing data?
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> _ends_with_name("Gubernur Abdul Wahid ", lexicon("id"), 0, 21)
+    True
+    >>> _ends_with_name("Kepala Polisi ", lexicon("id"), 0, 14)
+    False
+    """
+    m = _LAST_WORD_RE.search(text, s, e)
+    if m is None:
+        return False
+    w = m.group(1).rstrip(".")
+    return w[:1].isupper() and not w.isupper() and w.lower() not in lex.head_words
 
 
 def extend_over_particles(text: str, lex: Lexicon, sp: Span, ue: int) -> Span:
@@ -122,7 +148,7 @@ def source_right(text: str, lex: Lexicon, s: int, e: int, appositive: bool = Tru
     for rx in (lex.via_re, lex.source_stop_re, lex.adjunct_re):
         if rx is not None:
             for v in rx.finditer(text, lead.start, end):
-                if v.start() > lead.start and (rx is not lex.adjunct_re or _adjunct_word(text, lex, v)) \
+                if v.start() > lead.start and (rx is not lex.adjunct_re or _adjunct_word(text, lex, v, lead.start)) \
                         and not _in_name(text, v):
                     end = v.start()
                     break
@@ -151,6 +177,8 @@ def _with_appositive(text: str, lex: Lexicon, sp: Span, e: int) -> Span:
             rest = trimmed_span(text, rest.start, r.start())  # "kata X, Budi, saat dihubungi ..."
     if rest is None or _RIGHT_END.search(text, rest.start, rest.end) or nwords(text, rest.start, rest.end) > 10:
         return sp
+    if lex.weekday_re is not None and lex.weekday_re.match(text, rest.start):
+        return sp           # "kata Budi, Senin": a date, not an appositive
     relative = lex.relative_re is not None and lex.relative_re.match(text, rest.start) is not None
     if not relative and (opens_adjunct(text, lex, rest.start, rest.end) or starts_badly(text, lex, rest)):
         return sp
@@ -169,7 +197,7 @@ def opens_adjunct(text: str, lex: Lexicon, s: int, e: int) -> bool:
     for rx in (lex.adjunct_re, lex.via_re, lex.source_stop_re):
         if rx is not None:
             a = rx.match(text, m.start())
-            if a is not None and (rx is not lex.adjunct_re or _adjunct_word(text, lex, a)):
+            if a is not None and (rx is not lex.adjunct_re or _adjunct_word(text, lex, a, max(0, s - 80))):
                 return True
     return w.islower() and any(w.endswith(x) and len(w) > len(x) + 2 for x in lex.participles)
 
