@@ -24,7 +24,7 @@ from graphkit.extract.found import (
     trimmed_span)
 from graphkit.extract.lexicon import Lexicon
 from graphkit.extract.sources import (
-    after_source_ok, clause_start, comma_segments, extend_over_particles, main_subject,
+    after_source_ok, clause_start, comma_segments, extend_over_particles, main_subject, name_with_appositive,
     opens_adjunct, relative_source, relative_subject, relative_subject_np, source_left,
     source_right, starts_badly, subject_before, suffix_source)
 from graphkit.records import Span
@@ -492,8 +492,9 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
             content, direct = list(q.pieces), True
             content = more_quote(text, qi, ce, ue, content, direct)
             return Found(cue, content, stretch, cls, direct)
-        if inv is not None and stretch is not None and relative_subject_np(text, lex, stretch):
-            inv = None  # "Ann Lee, who said A, insisted B": the subject is on the left
+        if inv is not None and stretch is not None and (
+                relative_subject_np(text, lex, stretch) or name_with_appositive(text, stretch)):
+            inv = None  # "Ann Lee, who said A, insisted B", "Ann Lee, of X, said B": the subject is on the left
         if inv is not None:
             content, direct = content_before(text, qi, us, ls)
             content = more_quote(text, qi, inv.end, ue, content, direct)

@@ -213,6 +213,8 @@ def after_source_ok(text: str, lex: Lexicon, pos: int, e: int) -> bool:
     stop = m.start() if m else e
     if nwords(text, pos, stop) > 8:
         return False
+    if lex.complementizer_re is not None and lex.complementizer_re.search(text, pos, stop):
+        return False    # "told BBC Radio's Today programme that ...": an object, then the content
     if lex.source_stop_re is not None:
         for w in lex.source_stop_re.finditer(text, pos, stop):
             if lex.adjunct_re is None or lex.adjunct_re.match(text, w.start()) is None:
@@ -234,6 +236,23 @@ def starts_badly(text: str, lex: Lexicon, sp: Span) -> bool:
         if rx is not None and rx.match(text, m.start()) is not None:
             return True
     return False
+
+
+def name_with_appositive(text: str, sp: Span) -> bool:
+    """Is ``sp`` a capitalised name followed by appositives ("Jim Parton,
+    from Families Need Fathers"; "Ann Lee, the new chair")?  Such a phrase
+    before a cue is its subject, never an inverted report's content.
+
+    >>> name_with_appositive("Ann Lee, the new chair", Span(0, 22, ""))
+    True
+    >>> name_with_appositive("Ann Lee won the vote", Span(0, 20, ""))
+    False
+    """
+    segs = comma_segments(text, sp.start, sp.end)
+    if len(segs) < 2:
+        return False
+    words = WORDS.findall(text, segs[0][0], segs[0][1])
+    return 1 <= len(words) <= 6 and all(w[:1].isupper() for w in words)
 
 
 def comma_segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
