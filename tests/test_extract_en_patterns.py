@@ -79,3 +79,31 @@ def test_place_after_a_name_is_no_part_of_the_source():
 def test_place_after_a_role_stays_in_the_source():
     assert _rows("“The road is closed,” said the head of police in Denver.")[0][0] == "the head of police in Denver"
     assert _rows("“We won,” said Ann Lee of the Green Party.")[0][0] == "Ann Lee of the Green Party"
+
+
+def test_coordinated_cue_after_comma_and_shares_the_subject():
+    rows = _rows("The charity said ten people had died since Monday, and warned that the pumps may fail.")
+    assert [(s, c) for s, c, _ in rows] == [("The charity", "said"), ("The charity", "warned")]
+
+
+def test_citing_between_report_and_that_clause():
+    rows = _rows("The Daily Planet reported, citing two people familiar with the talks, that the deal was off.")
+    assert ("two people familiar with the talks", "citing", ["the deal was off"]) in rows
+    assert ("The Daily Planet", "reported", ["the deal was off"]) in rows
+
+
+def test_quoted_as_saying_gives_the_object_as_source():
+    atts = extract_text("The Morning Star quoted a nurse as saying that the ward was full.", "en")
+    got = [(a.source.text, a.cue.text, a.content[0].text, a.nested_in) for a in atts]
+    assert got == [("The Morning Star", "quoted", "the ward was full", None),
+                   ("a nurse", "saying", "the ward was full", "a1")]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents heard the sirens but were not told to leave their homes.",
+    "Troops fired 20 warning shots at the boat.",
+    "This picture, released by the navy, shows the ship in the harbour.",
+    "(ATTN: ADDS comment from the ministry in para 5)",
+])
+def test_no_attribution(text):
+    assert _rows(text) == []

@@ -79,3 +79,17 @@ def test_a_day_after_the_source_is_no_appositive():
 def test_passive_inside_another_report_is_no_attribution():
     rows = _rows("Wali Kota Dewi Lestari mengatakan usul itu boleh disampaikan oleh siapa pun.")
     assert [cue for _, cue, _ in rows] == ["mengatakan"]
+
+
+def test_negated_hedge_is_no_report():
+    assert _rows("Kejadian serupa tidak dilaporkan ke kantor desa.") == []
+
+
+def test_subject_opening_with_a_lower_case_role():
+    rows = _rows("Namun, juru bicara Dinas Perikanan, Rahmat Hidayat, menepis laporan tersebut.")
+    assert rows == [("juru bicara Dinas Perikanan, Rahmat Hidayat", "menepis", ["laporan tersebut"])]
+
+
+def test_relative_clause_speaker_keeps_its_role_words():
+    rows = _rows("Harian itu mengutip seorang juru bicara polisi yang mengatakan jalan ditutup.")
+    assert ("seorang juru bicara polisi", "mengatakan", ["jalan ditutup"]) in rows

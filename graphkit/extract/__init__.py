@@ -20,6 +20,7 @@ from graphkit.extract import lexicon as _lexicon
 from graphkit.extract.lexicon import Lexicon, lexicon
 from graphkit.extract.labels import layout_attributions
 from graphkit.extract.quotes import find_quotes, merge_units
+from graphkit.extract.found import trimmed_span
 from graphkit.extract.reported import Found, QuoteIndex, find_in_unit
 from graphkit.extract.sentences import _split, dateline_end, paragraphs
 from graphkit.extract.stance import certainty, stance as stance_of   # the module is also named stance
@@ -85,6 +86,41 @@ def _fix_according_openers(found: list[Found], text: str) -> None:
                 break
 
 
+def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units: dict) -> dict:
+    """"X quoted Y as saying P": Y said P (the participle's source is the
+    object before the marker, ``syntax.speaker_as_markers``), and X reports
+    it (the outer content becomes P).  Returns {id(inner): outer}.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "The daily quoted Ann Lee as saying the plan was dead."
+    >>> [(a.source.text, a.cue.text, a.content[0].text, a.nested_in) for a in extract_text(t, "en")]
+    [('The daily', 'quoted', 'the plan was dead', None), ('Ann Lee', 'saying', 'the plan was dead', 'a1')]
+    """
+    markers = lex.data.get("syntax", {}).get("speaker_as_markers", [])
+    out: dict = {}
+    if not markers:
+        return out
+    for f in found:
+        if not f.content or f.source is None or f.content[0].start < f.cue.end:
+            continue
+        for g in by_unit[id(units.get(id(f)))]:
+            if g is f or not g.content or not (f.content[0].start <= g.cue.start < f.content[-1].end):
+                continue
+            between = text[f.cue.end:g.cue.start]
+            words = between.split()
+            if len(words) < 2 or words[-1].lower() not in markers or len(words) > lex.max_source_words + 1:
+                continue
+            k = f.cue.end + between.rindex(words[-1])
+            src = trimmed_span(text, f.cue.end, k)
+            if src is None:
+                continue
+            g.source = src
+            f.content = list(g.content)
+            out[id(g)] = f
+            break
+    return out
+
+
 def _citing(text: str, found: list[Found], by_unit: dict, units: dict) -> dict:
     """"CONTENT, X reported, citing Y": Y's statement (the same content)
     reaches the article through X.  Returns {id(citing): reporting}."""
@@ -123,6 +159,7 @@ def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Att
     for f in uniq:
         by_unit.setdefault(id(units.get(id(f))), []).append(f)
     citing = _citing(text, uniq, by_unit, units)
+    citing.update(_quoted_as(text, lex, uniq, by_unit, units))
     for f in uniq:
         best, best_len = None, None
         for g in by_unit[id(units.get(id(f)))]:

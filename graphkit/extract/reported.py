@@ -40,8 +40,10 @@ def _coordinated(text: str, lex: Lexicon, prev: Optional[Found], pos: int) -> Op
     if lex.relative_re is not None and lex.relative_re.fullmatch(prev.source.text) and text[max(0, pos - 3):pos].rstrip().endswith(","):
         return None  # "X, who opposed A, said B": the relative clause ends, X is the subject
     c = prev.content[-1]
-    if prev.direct or c.start < prev.cue.end or not (c.start < pos <= c.end + 1):
-        return None
+    gap = text[c.end:pos].strip(" \t,") if c.end < pos else ""
+    joined = not gap or (lex.coord_re is not None and lex.coord_re.fullmatch(gap) is not None)
+    if prev.direct or c.start < prev.cue.end or not (c.start < pos and (pos <= c.end + 1 or joined)):
+        return None     # ("said A, and warned B": A may already end before ", and")
     m = PREV_WORD.search(text, max(c.start, pos - 30), pos)
     if m is not None and lex.coord_re is not None and lex.coord_re.fullmatch(m.group(1)):
         cut = m.start(1)
@@ -62,12 +64,15 @@ def _skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> bo
     possessive ("the claims", "the group's claims"), before "of"/"for"
     ("hopes of"), before a non-speech object ("declined to comment")."""
     pw = PREV_WORD.search(text, max(us, cs - 30), cs) if (lex.not_after or lex.raising) else None
-    if pw is not None and pw.group(1).lower() in lex.not_after:
-        return True
+    if pw is not None and (pw.group(1).lower() in lex.not_after or pw.group(1).isdigit()):
+        return True     # "the claims", "20 warning shots"
+    if pw is not None and lex.negation_re is not None and lex.negation_re.fullmatch(pw.group(1)):
+        pw = PREV_WORD.search(text, max(us, pw.start(1) - 30), pw.start(1)) or pw   # "were not told to"
     syn = lex.data.get("syntax", {})
-    if pw is not None and text[cs:ce].lower() in syn.get("depicting_cues", []) \
-            and pw.group(1).lower() in syn.get("depicting_subjects", []):
-        return True  # "satellite photos showed trucks": a picture, not a speaker
+    if text[cs:ce].lower() in syn.get("depicting_cues", []) and any(
+            w.lower() in syn.get("depicting_subjects", []) for w in WORDS.findall(text, us, cs)[:4] + (
+                [pw.group(1)] if pw is not None else [])):
+        return True  # "satellite photos showed trucks", "This photo, provided by X, shows": a picture
     if pw is not None and pw.group(1).lower() in lex.raising and re.match(r"\s+to\b", text[ce:ce + 4]):
         return True  # "are alleged to have ...": a hedge, not a speech act
     if pw is not None and pw.group(1).lower() in lex.raising:
@@ -91,6 +96,17 @@ def _skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> bo
     # "menyatakan kemenangan" is no speech act, "mengatakan bantuan akan disalurkan" is
     nw = WORDS.match(text, skip_space(text, ns.end(), ue), ue)
     return not (nw is not None and lex.verb_re is not None and lex.verb_re.fullmatch(nw.group()))
+
+
+def _negated(text: str, lex: Lexicon, us: int, cs: int) -> bool:
+    """Is the word before ``cs`` (in the unit from ``us``) a negation?
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> _negated("tidak dilaporkan", lexicon("id"), 0, 6)
+    True
+    """
+    pw = PREV_WORD.search(text, max(us, cs - 30), cs)
+    return pw is not None and lex.negation_re is not None and lex.negation_re.fullmatch(pw.group(1)) is not None
 
 
 def _noun_use(text: str, lex: Lexicon, p: int, ue: int) -> bool:
@@ -131,8 +147,10 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
         if after_cue or _skip_cue(text, lex, us, cs, ce, ue):
             continue  # "rejected calls for": the object of a cue is a noun
         cls = lex.cue_class(m.group())
-        if cls is None:
-            continue
+        if cls is None or (len(m.group()) > 2 and m.group().isupper()):
+            continue    # "(ATTN: ADDS ...)": capitals are no running text
+        if cls == "reportedly" and lex.negation_re is not None and _negated(text, lex, us, cs):
+            continue    # "tidak dilaporkan ke dinas": was not reported, no hedge
         ls = clause_start(text, lex, us, cs)
         word = m.group()
         if word[:1].isupper() and text[ls:cs].strip(LEAD):
@@ -253,8 +271,8 @@ def _holds_report(text: str, lex: Lexicon, src: Span) -> bool:
                 return True     # "said he recalled": the phrase starts with another cue
             continue
         before = text[src.start:m.start()]
-        if lex.relative_re is not None and lex.relative_re.search(before):
-            continue
+        if m.group()[:1].isupper() or (lex.relative_re is not None and lex.relative_re.search(before)):
+            continue    # "The United States": a capitalised cue form inside a name
         subj = _LAST_TOKEN.search(before)    # the inner cue's own subject: a pronoun or a name ("Inc.")
         if subj is not None and subj.group(1).lower() in lex.pronouns:
             return True                     # "..., and he says"

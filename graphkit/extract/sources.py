@@ -327,8 +327,9 @@ def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) ->
     if head is None:
         return None, False
     first = head.text.split()[0]
-    if not (first[:1].isupper() or first.lower() in lex.determiners or after_quote):
-        return None, False
+    if not (first[:1].isupper() or first.lower() in lex.determiners or first.lower() in lex.head_words
+            or after_quote):
+        return None, False      # (a role opens it: "Namun, juru bicara X, Y, menepis")
     if nwords(text, head.start, head.end) > lex.max_source_words:
         return None, False
     if lex.cue_re is not None and lex.cue_re.search(text, head.start, head.end):
@@ -426,6 +427,7 @@ def relative_source(text: str, lex: Lexicon, us: int, ls: int, cs: int) -> Optio
         words = list(WORDS.finditer(text, head.start, head.end))
         k = len(words) - 1
         while k > 0 and (words[k - 1].group().lower() in lex.determiners
+                         or words[k - 1].group().lower() in lex.head_words     # "seorang juru bicara militer"
                          or (words[k].group()[:1].isupper() and words[k - 1].group()[:1].isupper())):
             k -= 1
         return Span(words[k].start(), head.end, text[words[k].start():head.end])
