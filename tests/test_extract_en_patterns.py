@@ -107,3 +107,10 @@ def test_quoted_as_saying_gives_the_object_as_source():
 ])
 def test_no_attribution(text):
     assert _rows(text) == []
+
+
+def test_partial_quote_ending_a_sentence_keeps_the_sentence():
+    rows = _rows('The report will be published "in the coming weeks," a spokeswoman said.')
+    assert rows == [("a spokeswoman", "said", ['The report will be published "in the coming weeks'])]
+    rows = _rows('Asked about the report, "It is coming," a spokeswoman said.')
+    assert rows[0][2] == ["It is coming,"]

@@ -23,8 +23,25 @@ from graphkit.records import Span
 
 
 def content_before(text: str, qi: QuoteIndex, us: int, boundary: int) -> tuple[list[Span], bool]:
+    """The content in front of a cue: the quotation ending right before it,
+    or the words from ``us``.  A quotation that continues a sentence (a word,
+    not punctuation, right before its opening mark) is a partial quote: the
+    content runs from the sentence start to the closing mark.
+
+    >>> from graphkit.extract.quotes import find_quotes
+    >>> t = 'The bill comes "within two weeks," an aide said.'
+    >>> content_before(t, QuoteIndex(find_quotes(t, [Span(0, len(t), t)])), 0, t.index(" an aide"))
+    ([Span(start=0, end=32, text='The bill comes "within two weeks')], False)
+    """
     q = qi.ending_before(boundary, us)
     if q is not None and boundary - q.outer.end <= 3:
+        k = q.outer.start
+        while k > us and text[k - 1] in " \t":
+            k -= 1
+        if k > us and k < q.outer.start and text[k - 1].isalnum() and len(q.pieces) == 1:
+            sp = trimmed_span(text, us, q.pieces[-1].end)
+            if sp is not None:
+                return [sp], False
         return list(q.pieces), True
     sp = trimmed_span(text, us, boundary)
     return ([sp] if sp else []), False
