@@ -114,3 +114,17 @@ def test_partial_quote_ending_a_sentence_keeps_the_sentence():
     assert rows == [("a spokeswoman", "said", ['The report will be published "in the coming weeks'])]
     rows = _rows('Asked about the report, "It is coming," a spokeswoman said.')
     assert rows[0][2] == ["It is coming,"]
+
+
+def test_told_addressee_before_a_colon_is_no_content():
+    rows = _rows('The minister told Radio Nord: "We got the sums right."')
+    assert rows == [("The minister", "told", ["We got the sums right."])]
+
+
+def test_relative_clause_with_its_own_pronoun_subject():
+    rows = _rows("The ministry published a study which it said was encouraging.")
+    assert rows == [("it", "said", ["was encouraging"])]
+
+
+def test_rest_assured_is_no_report():
+    assert _rows("Patients can rest assured their care will continue.") == []

@@ -66,6 +66,14 @@ def content_after(text: str, lex: Lexicon, qi: QuoteIndex, s: int, ue: int,
             p = k + 1
             while p < ue and text[p] in " \t":
                 p += 1
+    cw = LAST_WORD.search(text, max(0, s - 20), s)
+    if cw is not None and cw.group(1).lower() in lex.object_cues:
+        # "told reporters: “...”", "told BBC Radio Scotland: ...": the addressee before a colon
+        k = text.find(":", p, min(ue, p + 60))
+        if k > 0 and not QUOTE_MARK.search(text, p, k) and nwords(text, p, k) <= 6:
+            p = k + 1
+            while p < ue and text[p] in " \t":
+                p += 1
     q = qi.starting_after(p, p + 1)
     if q is not None:
         return [x for x in q.pieces if x.start >= p - 1], True

@@ -68,6 +68,7 @@ class Lexicon:
     particles: frozenset = frozenset()
     location_particles: frozenset = frozenset()       # "di", "in": a place adjunct after a name
     head_words: frozenset = frozenset()               # words of roles and institution heads (not names)
+    institution_pronouns: frozenset = frozenset()     # "it": the subject pronoun of an institution
     not_after: frozenset = frozenset()
     not_before: frozenset = frozenset()
     raising: frozenset = frozenset()                 # "are alleged to": be-verbs before a passive cue
@@ -198,7 +199,9 @@ def _build(lang: str) -> Lexicon:
     lex.anonymity_re = _words_re(a["id"] for a in ent.get("anonymous", [])
                                  if isinstance(a, dict) and a.get("id") and " " in a["id"].strip())
     lex.pronouns = frozenset(w.lower() for w in ent.get("pronouns_person", []) + ent.get("pronouns_group", []))
-    lex.head_words = _head_words(ent, _lang.load(lang, "entities")) if lex.location_particles else frozenset()
+    types = _lang.load(lang, "entities")
+    lex.head_words = _head_words(ent, types) if lex.location_particles else frozenset()
+    lex.institution_pronouns = frozenset(w.lower() for t in (ent, types) for w in t.get("pronouns_institution", []))
     return lex
 
 

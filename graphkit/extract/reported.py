@@ -241,6 +241,25 @@ def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
     return f
 
 
+_REL_PRONOUN = re.compile(r"(\w+)\s+(\w+)$")
+
+
+def _relative_pronoun_subject(text: str, lex: Lexicon, src: Span) -> Span:
+    """"a report which it said was ...": a phrase ending in a relative word
+    and a pronoun has the pronoun as the cue's subject.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "The office wrote a report which it said"
+    >>> _relative_pronoun_subject(t, lexicon("en"), Span(0, 34, t[:34])).text
+    'it'
+    """
+    m = _REL_PRONOUN.search(text, src.start, src.end)
+    if m is None or m.start() == src.start or lex.relative_re is None or not lex.relative_re.fullmatch(m.group(1)) \
+            or m.group(2).lower() not in lex.pronouns | lex.institution_pronouns:
+        return src
+    return Span(m.start(2), m.end(2), m.group(2))
+
+
 _LAST_TOKEN = re.compile(r"(\w+)\W*$")
 
 
@@ -485,6 +504,8 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
     new_clause = False
     if src is None:
         src = source_left(text, lex, ls, cs)
+        if src is not None:
+            src = _relative_pronoun_subject(text, lex, src)
         if src is not None and lex.coord_re is not None:
             c = lex.coord_re.match(text, src.start)
             if c is not None and trimmed_span(text, c.end(), src.end) is not None:
