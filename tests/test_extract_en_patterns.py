@@ -128,3 +128,7 @@ def test_relative_clause_with_its_own_pronoun_subject():
 
 def test_rest_assured_is_no_report():
     assert _rows("Patients can rest assured their care will continue.") == []
+
+
+def test_reporting_a_crime_to_police_is_no_report():
+    assert _rows("She reported the theft to police on Monday.") == []

@@ -93,3 +93,23 @@ def test_subject_opening_with_a_lower_case_role():
 def test_relative_clause_speaker_keeps_its_role_words():
     rows = _rows("Harian itu mengutip seorang juru bicara polisi yang mengatakan jalan ditutup.")
     assert ("seorang juru bicara polisi", "mengatakan", ["jalan ditutup"]) in rows
+
+
+def test_complaint_to_the_police_is_no_report():
+    assert _rows("Warga melaporkan kepala desa itu ke polisi atas dugaan penggelapan.") == []
+
+
+def test_basis_inside_a_clause_is_no_source():
+    rows = _rows("Tersangka dijerat berdasarkan undang-undang lalu lintas, kata polisi.")
+    assert [cue for _, cue, _ in rows] == ["kata"]
+
+
+def test_according_to_a_statement_names_its_source():
+    assert _rows("Menurut keterangan polisi, jalan itu ditutup.") == \
+        [("keterangan polisi", "Menurut", ["jalan itu ditutup"])]
+
+
+def test_name_after_a_role_belongs_to_an_according_source():
+    assert _rows("Menurut pengamat ekonomi, Rina Wulandari, harga beras akan naik.") == \
+        [("pengamat ekonomi, Rina Wulandari", "Menurut", ["harga beras akan naik"])]
+    assert _rows("Menurut polisi, Jawa Barat, Jawa Tengah dan Bali terdampak banjir.")[0][0] == "polisi"

@@ -69,6 +69,7 @@ class Lexicon:
     location_particles: frozenset = frozenset()       # "di", "in": a place adjunct after a name
     head_words: frozenset = frozenset()               # words of roles and institution heads (not names)
     institution_pronouns: frozenset = frozenset()     # "it": the subject pronoun of an institution
+    role_words: frozenset = frozenset()               # words of person roles ("pengamat", "spokesman")
     not_after: frozenset = frozenset()
     not_before: frozenset = frozenset()
     raising: frozenset = frozenset()                 # "are alleged to": be-verbs before a passive cue
@@ -201,6 +202,7 @@ def _build(lang: str) -> Lexicon:
     lex.pronouns = frozenset(w.lower() for w in ent.get("pronouns_person", []) + ent.get("pronouns_group", []))
     types = _lang.load(lang, "entities")
     lex.head_words = _head_words(ent, types) if lex.location_particles else frozenset()
+    lex.role_words = _head_words({"roles": ent.get("roles", [])}, {"roles": types.get("roles", [])})
     lex.institution_pronouns = frozenset(w.lower() for t in (ent, types) for w in t.get("pronouns_institution", []))
     return lex
 

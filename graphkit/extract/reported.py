@@ -90,6 +90,8 @@ def _skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> bo
             return True
     if text[cs:ce].lower() in lex.noun_forms and _noun_use(text, lex, p, ue):
         return True
+    if lex.cue_class(text[cs:ce]) == "according":
+        return False    # "Menurut keterangan polisi": the object names the source
     ns = lex.nonspeech_re.match(text, p, ue) if lex.nonspeech_re is not None else None
     if ns is None:
         return False
@@ -107,6 +109,50 @@ def _negated(text: str, lex: Lexicon, us: int, cs: int) -> bool:
     """
     pw = PREV_WORD.search(text, max(us, cs - 30), cs)
     return pw is not None and lex.negation_re is not None and lex.negation_re.fullmatch(pw.group(1)) is not None
+
+
+def _with_name_appositive(text: str, lex: Lexicon, src: Span, ue: int) -> Span:
+    """"Menurut pengamat dari X, Yannes Pasaribu, CONTENT": a full name set
+    off by commas after a source with a role word belongs to the source.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Menurut pengamat ekonomi, Rina Wulandari, harga akan naik."
+    >>> _with_name_appositive(t, lexicon("id"), Span(8, 24, t[8:24]), len(t)).text
+    'pengamat ekonomi, Rina Wulandari'
+    """
+    p = skip_space(text, src.end, ue)
+    if p >= ue or text[p] != "," or not any(w.lower() in lex.role_words and w.islower()
+                                            for w in WORDS.findall(text, src.start, src.end)):
+        return src
+    k = text.find(",", p + 1, ue)
+    if k < 0 or trimmed_span(text, k + 1, ue) is None:
+        return src
+    words = WORDS.findall(text, p + 1, k)
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words) \
+            or (lex.coord_re is not None and lex.coord_re.search(text, p + 1, k)):
+        return src
+    nxt = WORDS.findall(text, k + 1, min(ue, k + 60))[:4]
+    if nxt and nxt[0][:1].isupper() and lex.coord_re is not None and any(lex.coord_re.fullmatch(w) for w in nxt):
+        return src      # "Menurut polisi, Jawa Barat, Jawa Tengah dan Bali ...": a list
+    name = trimmed_span(text, p + 1, k)
+    return Span(src.start, name.end, text[src.start:name.end]) if name is not None else src
+
+
+def _legal_report(text: str, lex: Lexicon, cs: int, ce: int, ue: int) -> bool:
+    """A report cue in its legal sense: a marker of a complaint to the
+    authorities (``syntax.legal_report_markers``) within ten words after it.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Warga melaporkan kepala desa ke polisi."
+    >>> _legal_report(t, lexicon("id"), 6, 16, len(t))
+    True
+    """
+    syn = lex.data.get("syntax", {})
+    if text[cs:ce].lower() not in syn.get("legal_report_cues", []):
+        return False
+    words = list(WORDS.finditer(text, ce, ue))[:10]
+    window = " ".join(w.group().lower() for w in words)
+    return any(f" {m} " in f" {window} " for m in syn.get("legal_report_markers", []))
 
 
 def _noun_use(text: str, lex: Lexicon, p: int, ue: int) -> bool:
@@ -151,10 +197,14 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
             continue    # "(ATTN: ADDS ...)": capitals are no running text
         if cls == "reportedly" and lex.negation_re is not None and _negated(text, lex, us, cs):
             continue    # "tidak dilaporkan ke dinas": was not reported, no hedge
+        if _legal_report(text, lex, cs, ce, ue):
+            continue    # "melaporkan X ke polisi": a complaint, not a statement
         ls = clause_start(text, lex, us, cs)
         word = m.group()
         if word[:1].isupper() and text[ls:cs].strip(LEAD):
             continue  # a capitalised cue inside a clause is a name
+        if text[ls:cs].strip(LEAD) and word.lower() in lex.data.get("syntax", {}).get("clause_initial_cues", []):
+            continue  # "dijerat berdasarkan UU": a basis, not a source
         cue = Span(cs, ce, text[cs:ce])
         cut = _coordinated(text, lex, prev, cs) if cls not in ("according", "reportedly") else None
         if cut is not None:
@@ -445,7 +495,7 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
         src = source_right(text, lex, ce, ue, appositive=False)
         if src is None:
             return None
-        src = extend_over_particles(text, lex, src, ue)
+        src = _with_name_appositive(text, lex, extend_over_particles(text, lex, src, ue), ue)
         after = src.end
         while after < ue and text[after] in " \t":
             after += 1
