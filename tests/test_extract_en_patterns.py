@@ -132,3 +132,7 @@ def test_rest_assured_is_no_report():
 
 def test_reporting_a_crime_to_police_is_no_report():
     assert _rows("She reported the theft to police on Monday.") == []
+
+
+def test_telling_a_story_is_no_report():
+    assert _rows("The film tells the story of a lonely programmer.") == []
