@@ -136,3 +136,13 @@ def test_reporting_a_crime_to_police_is_no_report():
 
 def test_telling_a_story_is_no_report():
     assert _rows("The film tells the story of a lonely programmer.") == []
+
+
+def test_opener_before_a_parenthetical_report_is_no_content():
+    assert _rows("But, she said, the bridge would stay closed.") == \
+        [("she", "said", ["the bridge would stay closed"])]
+
+
+def test_role_appositive_after_according_to_a_name():
+    assert _rows("According to Ann Lee, a spokeswoman for the union, the talks failed.")[0][:2] == \
+        ("Ann Lee, a spokeswoman for the union", "According to")

@@ -113,3 +113,16 @@ def test_name_after_a_role_belongs_to_an_according_source():
     assert _rows("Menurut pengamat ekonomi, Rina Wulandari, harga beras akan naik.") == \
         [("pengamat ekonomi, Rina Wulandari", "Menurut", ["harga beras akan naik"])]
     assert _rows("Menurut polisi, Jawa Barat, Jawa Tengah dan Bali terdampak banjir.")[0][0] == "polisi"
+
+
+def test_inverted_report_inside_its_content():
+    assert _rows("Namun, kata dia, jembatan itu belum aman dilalui truk.") == \
+        [("dia", "kata", ["jembatan itu belum aman dilalui truk"])]
+    assert _rows("Harga beras, ujar Budi, akan turun bulan depan.") == \
+        [("Budi", "ujar", ["Harga beras", "akan turun bulan depan"])]
+    assert _rows("Harga beras akan turun, kata Budi, Senin (3/2/2025).")[0][0] == "Budi"
+
+
+def test_role_after_a_name_belongs_to_an_according_source():
+    assert _rows("Menurut Ani Lestari, pengacara keluarga korban, polisi lamban bekerja.")[0][:2] == \
+        ("Ani Lestari, pengacara keluarga korban", "Menurut")

@@ -111,9 +111,53 @@ def _negated(text: str, lex: Lexicon, us: int, cs: int) -> bool:
     return pw is not None and lex.negation_re is not None and lex.negation_re.fullmatch(pw.group(1)) is not None
 
 
+def _inverted_parenthetical(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
+                            cue: Span, cls: str) -> Optional[Found]:
+    """"A, kata X, B" / "Namun, kata dia, B": an inverted report set off by
+    commas inside its content; the content is A and B, or B alone when A is
+    only a sentence opener.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Namun, kata dia, hal itu tetap punya kelemahan."
+    >>> f = _inverted_parenthetical(t, lexicon("id"), QuoteIndex([]), 0, len(t) - 1, 7, Span(7, 11, "kata"), "speech")
+    >>> f.source.text, [c.text for c in f.content]
+    ('dia', ['hal itu tetap punya kelemahan'])
+    """
+    if not lex.may_invert(cue.text) or text[:cue.start].rstrip()[-1:] != ",":
+        return None
+    k = text.find(",", cue.end, ue)
+    src = trimmed_span(text, cue.end, k) if k > 0 else None
+    if src is None or nwords(text, src.start, src.end) > 4 or starts_badly(text, lex, src):
+        return None
+    first = WORDS.search(text, src.start, src.end).group()
+    if not (first[:1].isupper() or first.lower() in lex.pronouns):
+        return None
+    p = skip_space(text, k + 1, ue)
+    if any(rx is not None and rx.match(text, p) for rx in (lex.adjunct_re, lex.via_re, lex.weekday_re)) \
+            or (lex.relative_re is not None and lex.relative_re.match(text, p)):
+        return None     # "kata Budi, Senin (3/2)", "kata Budi, saat dihubungi", "kata Budi, yang ..."
+    full = source_right(text, lex, cue.end, ue)
+    if full is None or full.end > k:
+        return None     # "kata Humas PT X, Budi Santoso, saat ...": an appositive
+    rest = parenthetical_rest(text, lex, cue.end, ue)
+    if rest is None:
+        return None
+    before, direct = content_before(text, qi, us, ls)
+    if direct or not before:
+        return None
+    return Found(cue, [rest] if _only_opener(lex, before[0]) else [before[0], rest], src, cls, False)
+
+
+def _only_opener(lex: Lexicon, sp: Span) -> bool:
+    """Is ``sp`` just a sentence opener or conjunction ("Namun", "But")?"""
+    return any(rx is not None and rx.fullmatch(sp.text) is not None
+               for rx in (lex.opener_re, lex.clause_re, lex.coord_re))
+
+
 def _with_name_appositive(text: str, lex: Lexicon, src: Span, ue: int) -> Span:
-    """"Menurut pengamat dari X, Yannes Pasaribu, CONTENT": a full name set
-    off by commas after a source with a role word belongs to the source.
+    """"Menurut pengamat dari X, Yannes Pasaribu, CONTENT", "Menurut Ani
+    Lestari, pengacara X, CONTENT": a full name after a role, or a role after
+    a name, set off by commas, belongs to the source.
 
     >>> from graphkit.extract.lexicon import lexicon
     >>> t = "Menurut pengamat ekonomi, Rina Wulandari, harga akan naik."
@@ -121,15 +165,19 @@ def _with_name_appositive(text: str, lex: Lexicon, src: Span, ue: int) -> Span:
     'pengamat ekonomi, Rina Wulandari'
     """
     p = skip_space(text, src.end, ue)
-    if p >= ue or text[p] != "," or not any(w.lower() in lex.role_words and w.islower()
-                                            for w in WORDS.findall(text, src.start, src.end)):
+    if p >= ue or text[p] != ",":
         return src
     k = text.find(",", p + 1, ue)
     if k < 0 or trimmed_span(text, k + 1, ue) is None:
         return src
     words = WORDS.findall(text, p + 1, k)
-    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() for w in words) \
-            or (lex.coord_re is not None and lex.coord_re.search(text, p + 1, k)):
+    own = WORDS.findall(text, src.start, src.end)
+    role_then_name = any(w.lower() in lex.role_words and w.islower() for w in own) \
+        and 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+    name_then_role = all(w[:1].isupper() for w in own) and 2 <= len(words) <= 6 \
+        and any(w.islower() and w in lex.role_words for w in words[:2]) \
+        and (words[0] in lex.role_words or words[0].lower() in lex.determiners)   # "Menurut Ani Lee, pengacara X, ..."
+    if not (role_then_name or name_then_role) or (lex.coord_re is not None and lex.coord_re.search(text, p + 1, k)):
         return src
     nxt = WORDS.findall(text, k + 1, min(ue, k + 60))[:4]
     if nxt and nxt[0][:1].isupper() and lex.coord_re is not None and any(lex.coord_re.fullmatch(w) for w in nxt):
@@ -565,6 +613,9 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
         src = None  # "X, dalam pernyataan tertulis mengatakan"
     if src is None:
         stretch, after_quote = subject_before(text, lex, qi, us, cs)
+        par = _inverted_parenthetical(text, lex, qi, us, ue, ls, cue, cls) if has_before and after_punct else None
+        if par is not None:
+            return par
         inv = None
         if has_before and after_punct and lex.data.get("syntax", {}).get("inverted_ok", True) and lex.may_invert(cue.text):
             inv = source_right(text, lex, ce, ue)
@@ -621,7 +672,9 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
     if rest is not None:
         # "A, he said, B": the report interrupts its content
         content, direct = content_before(text, qi, us, ls)
-        if content and not direct:
+        if content and not direct and _only_opener(lex, content[0]):
+            content = [rest]        # "But, she said, B"
+        elif content and not direct:
             content.append(rest)
         elif not content:
             content = [rest]

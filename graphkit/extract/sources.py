@@ -179,6 +179,8 @@ def _with_appositive(text: str, lex: Lexicon, sp: Span, e: int) -> Span:
         return sp
     if lex.weekday_re is not None and lex.weekday_re.match(text, rest.start):
         return sp           # "kata Budi, Senin": a date, not an appositive
+    if lex.verb_re is not None and lex.verb_re.match(text, rest.start):
+        return sp           # "Harga, ujar Budi, akan turun": a verb phrase, not an appositive
     relative = lex.relative_re is not None and lex.relative_re.match(text, rest.start) is not None
     if not relative and (opens_adjunct(text, lex, rest.start, rest.end) or starts_badly(text, lex, rest)):
         return sp
