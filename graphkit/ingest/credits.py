@@ -1,10 +1,13 @@
 """Photo credits in plain-text layouts.
 
-Shapes: a trailing "(Photo: A/B via C)" group, "(AGENCY Photo/Name)", a
+Shapes: a trailing "(Photo: A/B via C)" group (or "[A/B]"), "(AGENCY Photo/Name)", a
 bracket-less credit after a caption's last sentence ("... on Friday.
 Photograph: A/AFP", "... 2024. AGENCY/Name/File Photo"), a short line naming
 a picture agency ("Getty Images") and a credit label opening the line
-("Image copyright X Image caption ..."). The words (labels, photo words,
+("Image copyright X Image caption ..."); and, for a caption the layout
+parser has placed in the title block, a group naming only an agency
+("... on Tuesday. (Yonhap)") or a provider phrase ("This photo, provided by
+X, shows ..."). The words (labels, photo words,
 separators, words stripped from names) come from ``[credit]`` in the layout
 data.
 
@@ -70,6 +73,8 @@ def _bare_credit(text: str, a: int, b: int, r: Rules) -> Optional[list[Field]]:
     if b - a < 2:
         return None
     lm = r.credit_label.match(text, a, b)
+    if lm and _label_word(text, lm) in r.group_only_labels:
+        return None                                     # "Video: Title of a clip"
     if lm and text[a].isupper() and not r.label.match(text, a, b):
         return _credit_fields(text, _pieces(r.credit_split, text, lm.end(), b), r, strict=True)
     seg = text[a:b]
@@ -92,6 +97,10 @@ def _bare_credit(text: str, a: int, b: int, r: Rules) -> Optional[list[Field]]:
 _SLASH = re.compile(r"\s*/\s*")
 
 
+def _label_word(text: str, m: re.Match) -> str:
+    return " ".join(text[m.start():m.end()].strip().rstrip(":：").split()).casefold()
+
+
 def credits(text: str, s: int, e: int, r: Rules) -> Optional[tuple[list[Field], bool]]:
     """Credited names of a caption line and whether the credit is the whole
     line, or None: a trailing "(Photo: A/B via C)" group, or a bracket-less
@@ -111,9 +120,10 @@ def credits(text: str, s: int, e: int, r: Rules) -> Optional[tuple[list[Field], 
         got = _credit_fields(text, _pieces(r.credit_split, text, lm.end(), cm.start() if cm else e),
                              r, strict=False)
         return (got, cm is None) if got else None
-    m = r.credit_group.search(text, s, e) if text[e - 1] == ")" else None
+    m = r.credit_group.search(text, s, e) if text[e - 1] in ")]" else None
     if m is not None:
-        a, b = m.start("inner"), m.end("inner")
+        g = "inner" if m.group("inner") is not None else "sq"
+        a, b = m.start(g), m.end(g)
         lm = r.credit_label.match(text, a, b)
         if lm:
             a = lm.end()
@@ -143,3 +153,71 @@ def _all_names(text: str, a: int, b: int, r: Rules) -> bool:
         text[x].isupper() and not any(c.isdigit() for c in text[x:y]) for x, y in parts
     )
 
+
+
+def _provided(text: str, a: int, b: int, r: Rules) -> Optional[Field]:
+    """The giver named after a provider phrase in text[a:b] ("provided by
+    the Coast Guard, shows ..." -> "Coast Guard"): the words up to the next
+    comma or bracket, without leading lower-case words, if they are a name."""
+    pm = r.provider.search(text, a, b)
+    if pm is None:
+        return None
+    stop = min([i for i in (text.find(c, pm.end(), b) for c in ",;()[]") if i >= 0] or [b])
+    toks = [(t.start() + pm.end(), t.end() + pm.end()) for t in re.finditer(r"\S+", text[pm.end():stop])]
+    while toks and not text[toks[0][0]].isupper():
+        toks.pop(0)                                     # "the Coast Guard"
+    if not toks:
+        return None
+    got = _credit_fields(text, [(toks[0][0], toks[-1][1])], r, strict=True)
+    return got[0] if got else None
+
+
+def _group_start(text: str, s: int, e: int) -> int:
+    """Start of the bracketed group closing text[s:e] (which ends with ")" or "]"), or -1."""
+    close = text[e - 1]
+    opening = "(" if close == ")" else "["
+    i = text.rfind(opening, s, e - 1)
+    return i if i >= 0 and close not in text[i + 1:e - 1] else -1
+
+
+def caption_credits(text: str, s: int, e: int, r: Rules) -> Optional[list[Field]]:
+    """Credits of a title-block line that is a photo caption credited in a
+    way :func:`credits` does not read alone: a trailing group naming only an
+    agency or a web name ("... on Tuesday. (Yonhap)"), a group with a
+    provider phrase ("(Photo provided by X)"), or a provider phrase in a
+    caption that has such a group or opens with a photo word ("This photo,
+    provided by the Coast Guard, shows ..."); groups of trailing furniture
+    ("(PHOTO NOT FOR SALE)") are skipped.  Only for lines the caller knows
+    to stand between the title and the first paragraph.
+
+    >>> from graphkit.ingest.layout_rules import rules
+    >>> t = "This photo, provided by the Harbor Police, shows a pier. (PHOTO NOT FOR SALE) (Yonhap)"
+    >>> [f.value for f in caption_credits(t, 0, len(t), rules("en"))]
+    ['Harbor Police', 'Yonhap']
+    """
+    groups: list[Field] = []
+    end = e
+    while end - s > 2 and text[end - 1] in ")]":
+        gs = _group_start(text, s, end)
+        if gs <= s:
+            break
+        a, b = _strip(text, gs + 1, end - 1)
+        inner = text[a:b]
+        if r.credit_trailing.fullmatch(text, gs, end):
+            pass                                        # "(PHOTO NOT FOR SALE)"
+        elif canonical_outlet(inner) or _DOMAIN_LIKE.match(inner):
+            groups.insert(0, _field(text, display_outlet(inner), a, b))
+        else:
+            given = _provided(text, a, b, r)
+            if given is None:
+                break
+            groups.insert(0, given)
+        end = _strip(text, s, gs)[1]
+    if end <= s or not any(c.isalpha() for c in text[s:end]):
+        return None
+    head = text[s:min(end, s + 40)]
+    if not groups and not r.photo_word.search(head):
+        return None
+    given = _provided(text, s, end, r)
+    out = ([given] if given else []) + groups
+    return out or None

@@ -65,6 +65,7 @@ class _Rules:
     gap_after: re.Pattern
     gap_before: re.Pattern
     ignorable: re.Pattern
+    label: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -104,6 +105,7 @@ def rules(lang: str) -> _Rules:
         gap_after=re.compile(rf"[\s,|\-–—•·/()]*(?:{fillers}(?![^\W\d_])[\s,.]*)*", re.I),
         gap_before=re.compile(rf"[\s,|\-–—•·/]*(?:{weekdays}(?![^\W\d_])[\s,.]*)?", re.I),
         ignorable=re.compile(rf"(?:{labels}|{fillers})(?![^\W\d_])|[\s,.:;|()\-–—]+", re.I),
+        label=re.compile(rf"(?<![^\W\d_]){labels}(?![^\W\d_])", re.I),
     )
 
 
@@ -225,6 +227,29 @@ def is_date_only(text: str, lang: str = "en") -> Optional[DateMatch]:
         return None
     rest = text[: m.start] + " " + text[m.end:]
     return m if not rules(lang).ignorable.sub("", rest).strip() else None
+
+
+def labelled_dates(text: str, lang: str = "en") -> Optional[list[DateMatch]]:
+    """The dates of a line that holds several labelled dates and nothing
+    else ("Published : Nov. 5, 2024 - 18:20 KST  Updated : Nov. 5, 2024 -
+    19:02 KST"), in order, offsets into ``text``; None when the line is not
+    made of two or more such parts.
+
+    >>> [d.value for d in labelled_dates("Published: 5 Nov 2024 Updated: 6 Nov 2024", "en")]
+    ['2024-11-05', '2024-11-06']
+    >>> labelled_dates("Published: 5 Nov 2024", "en") is None
+    True
+    """
+    starts = [m.start() for m in rules(lang).label.finditer(text)]
+    if len(starts) < 2 or text[:starts[0]].strip():
+        return None
+    out = []
+    for a, b in zip(starts, starts[1:] + [len(text)]):
+        m = is_date_only(text[a:b], lang)
+        if m is None:
+            return None
+        out.append(DateMatch(m.value, a + m.start, a + m.end))
+    return out
 
 
 def normalise_date(value: str, lang: str = "en") -> Optional[str]:

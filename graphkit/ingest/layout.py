@@ -27,13 +27,15 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from graphkit.ingest import dates as _dates
+from graphkit.ingest.credits import _group_start, caption_credits
 from graphkit.ingest.credits import credits as _credits
 from graphkit.ingest.datelines import dateline as _dateline
 from graphkit.ingest.layout_rules import (_ALNUM, _DOMAIN_LIKE, _EMBED, _INITIALS_LINE, _INITIALS_TAIL,
                                           _TERMINAL, Rules,
                                           clear_cache, rules)
 from graphkit.ingest.outlets import abbreviates, canonical_outlet, display_outlet, normalise_outlet
-from graphkit.ingest.spans import _field, _is_prose, _Name, _names, _masthead_like, _pieces, _site_like, _strip
+from graphkit.ingest.spans import (_basis_names, _crumb_section, _field, _is_prose, _Name, _names, _masthead_like,
+                                   _pieces, _site_like, _strip)
 from graphkit.records import Field, Metadata, Span
 
 __all__ = ["Layout", "parse_layout", "rules", "clear_cache", "Rules"]
@@ -61,6 +63,11 @@ def _meta(text: str, s: int, e: int, r: Rules, allow_date: bool) -> Optional[_Me
     if e - s > 2 and text[s] in "—–-" and text[s + 1].isspace():
         s = _strip(text, s + 1, e)[0]                   # "— With assistance by A"
     meta = _Meta()
+    if allow_date:
+        ds = _dates.labelled_dates(text[s:e], r.lang)
+        if ds:                                          # "Published : D  Updated : D"
+            meta.date = (ds[0].value, s + ds[0].start, s + ds[0].end)
+            return meta
     parts = _pieces(r.header_split, text, s, e)
     skip = False
     for k, (a, b) in enumerate(parts):
@@ -71,10 +78,10 @@ def _meta(text: str, s: int, e: int, r: Rules, allow_date: bool) -> Optional[_Me
         if labels and labels[0].start() == a and text[a].isupper():
             for i, m in enumerate(labels):
                 end = labels[i + 1].start() if i + 1 < len(labels) else b
-                names = _names(text, m.end(), end, r)
+                role = r.label_role[" ".join(m.group("label").split()).casefold()]
+                names = _basis_names(text, m.end(), end, r) if role == "basis" else _names(text, m.end(), end, r)
                 if names is None:
                     return None
-                role = r.label_role[" ".join(m.group("label").split()).casefold()]
                 meta.roles.append((role, names))
             continue
         pm = r.prefix.match(text, a, b)
@@ -112,7 +119,6 @@ def _meta(text: str, s: int, e: int, r: Rules, allow_date: bool) -> Optional[_Me
     return meta
 
 
-
 _OPEN_QUOTES = "\"“„«'‘"
 _CLOSE_QUOTES = "\"”“»'’"
 
@@ -131,7 +137,6 @@ def _related_title(text: str, s: int, e: int, r: Rules) -> tuple[int, int]:
         if close > s + 1:
             return _strip(text, s + 1, close)
     return _strip(text, s, e, ":")
-
 
 
 # ---------------------------------------------------------------------------
@@ -308,6 +313,36 @@ def _tagline(text: str, lines: list[_Line], r: Rules, cands: list[int], good: li
     return i
 
 
+def _dateline_outlet(text: str, lines: list[_Line], first: int, r: Rules) -> set[str]:
+    """The outlet named in the dateline of the first paragraph, folded
+    (an empty set when there is none): the page's own name, known before the
+    title block is read."""
+    if first >= len(lines):
+        return set()
+    dl = _dateline(text, lines[first].s, lines[first].e, r)
+    if dl is None or not dl[2][0]:
+        return set()
+    return {normalise_outlet(dl[2][0]).casefold()}
+
+
+def _name_outlet(text: str, ln: _Line, r: Rules, own: set[str]) -> Optional[_Meta]:
+    """A byline "Ann Lee, Outlet" (one comma): a person's name, then a known
+    outlet, a web name or the outlet the dateline names."""
+    seg = text[ln.s:ln.e]
+    if seg.count(",") != 1 or _TERMINAL.search(seg):
+        return None
+    comma = text.index(",", ln.s, ln.e)
+    a, b = _strip(text, comma + 1, ln.e)
+    out = text[a:b]
+    if not (canonical_outlet(out) or _DOMAIN_LIKE.match(out) or normalise_outlet(out).casefold() in own):
+        return None
+    names = _person_names(text, ln.s, comma, r)
+    if not names or len(names) != 1:
+        return None
+    shown = display_outlet(out)
+    return _Meta(roles=[("author", names)], outlets=[_Name(shown, a, b, shown)])
+
+
 @dataclass
 class _Header:
     """What the title block (the lines before the first paragraph of prose) gave."""
@@ -327,6 +362,7 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
     h = _Header()
     n = len(lines)
     h.first_prose = _first_prose(text, lines, r)
+    own = _dateline_outlet(text, lines, h.first_prose, r)
     cands: list[int] = []
     for i in range(h.first_prose):
         ln = lines[i]
@@ -356,6 +392,10 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
         if _site_like(seg):
             ln.kind = "site"
             continue
+        bl = _name_outlet(text, ln, r, own)
+        if bl is not None:
+            ln.kind, ln.data = "meta", bl                 # "Ann Lee, Harbor Wire"
+            continue
         cands.append(i)
 
     # the title
@@ -379,6 +419,7 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
 
     # before the title: site name / masthead, breadcrumb, section
     top = t if t is not None else 0
+    crumbs = {i for i in range(top) if lines[i].kind == "crumb"}
     for i in range(top):
         ln = lines[i]
         if ln.kind == "site" and h.site is None:
@@ -391,13 +432,14 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
                     h.site = _field(text, display_outlet(text[a:b]), a, b)
                 parts = parts[1:]
             if parts and h.section is None:
-                h.section = parts[-1]
+                h.section = _crumb_section(text, parts, r)
             ln.kind = "furniture"
         elif ln.kind == "site":
             ln.kind = "furniture"
     pre = [i for i in cands if i < top]
     if pre:
-        nav_after = any(lines[j].kind == "nav" for j in range(pre[0] + 1, top))
+        nav_after = any(lines[j].kind == "nav" for j in range(pre[0] + 1, top)) or (
+            any(j in crumbs for j in range(pre[0] + 1, top)) and _nwords(text, lines[pre[0]]) >= 2)
         if pre[0] == masthead or (
                 (len(pre) >= 2 or nav_after) and _masthead_like(text[lines[pre[0]].s:lines[pre[0]].e], r)):
             ln = lines[pre[0]]
@@ -406,7 +448,7 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
             pre = pre[1:]
         if pre and h.section is None and _nwords(text, lines[pre[-1]]) <= 5:
             ln = lines[pre[-1]]
-            h.section = (ln.s, ln.e)
+            h.section = _crumb_section(text, _pieces(r.header_split, text, ln.s, ln.e), r)   # "News|Topic"
         for i in range(top):
             if lines[i].kind in ("text", "site"):
                 lines[i].kind = "furniture"
@@ -415,6 +457,14 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
             lines[i].kind = "furniture"
 
     # after the title
+    if h.section is not None:
+        for i in range(top, h.first_prose):
+            ln = lines[i]
+            if ln.kind == "meta" and ln.data.date and not ln.data.roles and len(ln.data.others) == 1:
+                a, b = ln.data.others[0]
+                names = _person_names(text, a, b, r)
+                if names:                              # "Ann Lee · date" (the section is known)
+                    ln.data.roles, ln.data.others = [("author", names)], []
     date_seen = False
     for i in range(top, h.first_prose):
         ln = lines[i]
@@ -426,6 +476,14 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
         if prev is not None and prev.kind == "caption" and prev.data[1] and not ln.gap:
             ln.kind = "furniture"                      # caption under a credit line ("Getty Images")
             continue
+        if text[ln.e - 1] in ")]" and not r.date_rules.label.search(text, ln.s, ln.e):
+            cr = caption_credits(text, ln.s, ln.e, r)    # (not "Title Updated: date (Agency)")
+            if cr:
+                ln.kind, ln.data = "caption", (cr, False)   # "... on Tuesday. (Agency)"
+                continue
+            if text[ln.s] in "([" and _group_start(text, ln.s, ln.e) == ln.s:
+                ln.kind = "furniture"                  # an editor's note "(ATTN: ...)"
+                continue
         parts = _pieces(r.header_split, text, ln.s, ln.e)
         names = None
         nxt = lines[i + 1] if i + 1 < h.first_prose else None
@@ -506,6 +564,8 @@ def parse_layout(text: str, lang: str, title_hint: Optional[str] = None,
     last_body = prose[-1] if prose else max((i for i, ln in enumerate(lines) if ln.kind == "text"), default=-1)
     body: list[Span] = []
     dateline_outlet: Optional[Field] = None
+    credit_lists: list[list[str]] = []
+    basis_own: Optional[_Name] = None        # "Source: X and news agencies": X's own page
     related_block = 0          # 1: heading seen, 2: titles being taken
     for i, ln in enumerate(lines):
         k = ln.kind
@@ -522,13 +582,24 @@ def parse_layout(text: str, lang: str, title_hint: Optional[str] = None,
             else:
                 related_block = 1
         elif k == "caption":
-            md.image_credit.extend(ln.data[0])
+            got, whole = ln.data
+            seg = text[ln.s:ln.e]
+            if whole and i > last_body and seg[0] == "(" and not (
+                    r.photo_word.search(seg) or r.credit_word.search(seg)):
+                continue                               # "(Site.com/Reporter Name)" signing off the story
+            vals = [f.value for f in got]
+            if vals in credit_lists:
+                continue                               # the same credit printed again
+            credit_lists.append(vals)
+            md.image_credit.extend(got)
         elif k == "meta":
             mt: _Meta = ln.data
             if any(role == "basis" for role, _ in mt.roles) and i < last_body:
                 body.append(Span.of(text, ln.s, ln.e))
                 continue
             for role, names in mt.roles:
+                if role == "basis" and basis_own is None and any(nm.generic for nm in names):
+                    basis_own = next((nm for nm in names if not nm.generic), None)
                 for nm in names:
                     if role == "basis":
                         md.based_on.append(_field(text, nm.outlet or display_outlet(nm.value), nm.start, nm.end))
@@ -567,6 +638,8 @@ def parse_layout(text: str, lang: str, title_hint: Optional[str] = None,
         else:
             outlets.insert(0, dateline_outlet)
     md.outlet = h.site or (outlets[0] if outlets else None)
+    if md.outlet is None and basis_own is not None:
+        md.outlet = _field(text, basis_own.outlet or display_outlet(basis_own.value), basis_own.start, basis_own.end)
     if h.site is not None:
         own = normalise_outlet(h.site.value).casefold()
         for f in outlets:

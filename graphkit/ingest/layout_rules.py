@@ -80,6 +80,10 @@ class Rules:
     nav_min_parts: int
     role_word: re.Pattern
     title_case_places: bool
+    crumb_roots: frozenset
+    basis_generic: frozenset
+    group_only_labels: frozenset
+    provider: re.Pattern
     date_rules: object
 
 
@@ -123,7 +127,7 @@ def rules(lang: str) -> Rules:
         particles=frozenset(w.casefold() for w in names.get("particles", [])),
         hyphen_joins=bool(names.get("hyphen_joins_name_parts", False)),
         max_name_words=int(names.get("max_words", 6)),
-        credit_group=re.compile(r"\((?P<inner>[^()]{2,300})\)\s*$"),
+        credit_group=re.compile(r"(?:\((?P<inner>[^()]{2,300})\)|\[(?P<sq>[^\[\]]{2,300})\])\s*$"),
         credit_label=re.compile(rf"\s*(?:{_words_re(cred.get('labels', []))})\s*[:：]\s*", re.I),
         credit_word=re.compile(_words_re(cred.get("labels", [])), re.I),
         photo_word=re.compile(_words_re(cred.get("photo_words", [])), re.I),
@@ -142,6 +146,10 @@ def rules(lang: str) -> Rules:
         nav_min_parts=int(head.get("nav_min_parts", 3)),
         role_word=re.compile(_words_re(by.get("role_words", [])), re.I),
         title_case_places=bool(dl.get("title_case_places", False)),
+        crumb_roots=frozenset(" ".join(w.split()).casefold() for w in head.get("breadcrumb_roots", [])),
+        basis_generic=frozenset(" ".join(w.split()).casefold() for w in by.get("basis_generic", [])),
+        group_only_labels=frozenset(" ".join(w.split()).casefold() for w in cred.get("group_only_labels", [])),
+        provider=re.compile(rf"(?P<phrase>{_words_re(cred.get('provider_phrases', []))})\s+", re.I),
         date_rules=_dates.rules(lang),
     )
 

@@ -54,6 +54,7 @@ class _Name:
     start: int
     end: int
     outlet: Optional[str] = None
+    generic: bool = False          # words for unnamed sources in a basis line ("news agencies")
 
 
 def _name(text: str, s: int, e: int, r: Rules) -> Optional[_Name]:
@@ -117,3 +118,30 @@ def _masthead_like(seg: str, r: Rules) -> bool:
     if not words or len(words) > r.max_name_words or _TERMINAL.search(seg) or any(c.isdigit() for c in seg):
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or len(w) <= 3 for w in words)
+
+
+def _basis_names(text: str, s: int, e: int, r: Rules) -> Optional[list[_Name]]:
+    """Names of a basis line, where words for unnamed sources
+    (``byline.basis_generic``: "news agencies") count as names, kept as written."""
+    out = []
+    for a, b in _pieces(r.name_split, text, s, e):
+        a, b = _strip(text, a, b, ".")
+        if " ".join(text[a:b].split()).casefold() in r.basis_generic:
+            out.append(_Name(" ".join(text[a:b].split()), a, b, generic=True))
+            continue
+        n = _name(text, a, b, r)
+        if n is None:
+            return None
+        out.append(n)
+    return out or None
+
+
+def _crumb_section(text: str, parts: list[tuple[int, int]], r: Rules) -> tuple[int, int]:
+    """The section of a breadcrumb's parts (the site name already taken
+    off): the first part that is not a root such as "Home" or "News"
+    (``header.breadcrumb_roots``), the top-level rubric -- later parts are
+    sub-rubrics, topics or places; the last part when all are roots."""
+    for a, b in parts:
+        if " ".join(text[a:b].split()).casefold() not in r.crumb_roots:
+            return a, b
+    return parts[-1]
