@@ -126,3 +126,15 @@ def test_inverted_report_inside_its_content():
 def test_role_after_a_name_belongs_to_an_according_source():
     assert _rows("Menurut Ani Lestari, pengacara keluarga korban, polisi lamban bekerja.")[0][:2] == \
         ("Ani Lestari, pengacara keluarga korban", "Menurut")
+
+
+def test_outlet_quoting_a_speaker_in_a_relative_clause():
+    atts = extract_text("Harian Pagi mengutip seorang pejabat yang mengatakan jalan itu ditutup.", "id")
+    got = [(a.source.text, a.cue.text, a.content[0].text, a.nested_in) for a in atts]
+    assert got == [("Harian Pagi", "mengutip", "jalan itu ditutup", None),
+                   ("seorang pejabat", "mengatakan", "jalan itu ditutup", "a1")]
+
+
+def test_denial_keeps_its_object_with_a_relative_clause():
+    rows = _rows("Dinas Kesehatan menepis kabar yang menyebut vaksin itu berbahaya.")
+    assert ("Dinas Kesehatan", "menepis", ["kabar yang menyebut vaksin itu berbahaya"]) in rows

@@ -87,9 +87,12 @@ def _fix_according_openers(found: list[Found], text: str) -> None:
 
 
 def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units: dict) -> dict:
-    """"X quoted Y as saying P": Y said P (the participle's source is the
-    object before the marker, ``syntax.speaker_as_markers``), and X reports
-    it (the outer content becomes P).  Returns {id(inner): outer}.
+    """"X quoted Y as saying P", "X mengutip Y yang mengatakan P": Y said P
+    (the inner cue's source is the object before the marker,
+    ``syntax.speaker_as_markers``, or a relative pronoun after a report,
+    according or ``syntax.quoting_cues`` cue), and X reports it (the outer
+    content becomes P).  A denial keeps its object ("menepis kabar yang
+    menyebut P").  Returns {id(inner): outer}.
 
     >>> from graphkit.extract.lexicon import lexicon
     >>> t = "The daily quoted Ann Lee as saying the plan was dead."
@@ -97,9 +100,8 @@ def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units
     [('The daily', 'quoted', 'the plan was dead', None), ('Ann Lee', 'saying', 'the plan was dead', 'a1')]
     """
     markers = lex.data.get("syntax", {}).get("speaker_as_markers", [])
+    quoting = lex.data.get("syntax", {}).get("quoting_cues", [])
     out: dict = {}
-    if not markers:
-        return out
     for f in found:
         if not f.content or f.source is None or f.content[0].start < f.cue.end:
             continue
@@ -108,8 +110,10 @@ def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units
                 continue
             between = text[f.cue.end:g.cue.start]
             words = between.split()
-            if len(words) < 2 or words[-1].lower() not in markers or len(words) > lex.max_source_words + 1:
-                continue
+            rel = lex.relative_re is not None and bool(words) and lex.relative_re.fullmatch(words[-1]) is not None \
+                and (f.cls in ("report", "according") or f.cue.text.lower() in quoting)
+            if len(words) < 2 or not (words[-1].lower() in markers or rel) or len(words) > lex.max_source_words + 1:
+                continue    # "quoted X as saying P", "mengutip X yang mengatakan P"
             k = f.cue.end + between.rindex(words[-1])
             src = trimmed_span(text, f.cue.end, k)
             if src is None:

@@ -111,6 +111,33 @@ def _negated(text: str, lex: Lexicon, us: int, cs: int) -> bool:
     return pw is not None and lex.negation_re is not None and lex.negation_re.fullmatch(pw.group(1)) is not None
 
 
+def _quoting_with_subject(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, cue: Span) -> Optional[Found]:
+    """"Kantor berita X mengutip Y yang mengatakan P": an according-cue with a
+    subject of its own and an object whose relative clause reports.  The
+    subject is the source; the content (object and relative clause) is
+    narrowed to P when the inner report is found (graphkit.extract._quoted_as).
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "Harian itu mengutip seorang pejabat yang mengatakan jalan ditutup."
+    >>> f = _quoting_with_subject(t, lexicon("id"), QuoteIndex([]), 0, len(t) - 1, Span(11, 19, "mengutip"))
+    >>> f.source.text, f.content[0].text
+    ('Harian itu', 'seorang pejabat yang mengatakan jalan ditutup')
+    """
+    if not cue.text[:1].islower() or lex.relative_re is None or lex.cue_re is None:
+        return None
+    rel = lex.relative_re.search(text, cue.end, min(ue, cue.end + 100))
+    if rel is None or nwords(text, cue.end, rel.start()) > lex.max_source_words or "," in text[cue.end:rel.start()]:
+        return None
+    inner = lex.cue_re.match(text, skip_space(text, rel.end(), ue))
+    if inner is None or lex.cue_class(inner.group()) in (None, "according", "reportedly"):
+        return None
+    subject, after_quote = subject_before(text, lex, qi, us, cue.start)
+    content = trimmed_span(text, cue.end, ue)
+    if subject is None or after_quote or content is None:
+        return None
+    return Found(cue, [content], subject, "report", False)
+
+
 def _inverted_parenthetical(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
                             cue: Span, cls: str) -> Optional[Found]:
     """"A, kata X, B" / "Namun, kata dia, B": an inverted report set off by
@@ -534,6 +561,9 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
                cue: Span, cls: str, nxt: Optional[Span] = None, prev_src: Optional[Span] = None) -> Optional[Found]:
     cs, ce = cue.start, cue.end
     if cls == "according":
+        quoting = _quoting_with_subject(text, lex, qi, us, ue, cue)
+        if quoting is not None:
+            return quoting
         suffixed = suffix_source(text, lex, cue, inverted=False)
         if suffixed is not None:
             # "Menurutnya, CONTENT": the enclitic is the source

@@ -194,6 +194,9 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
             m = None
         if m and (m.start() == 0 or name_tail(clean[:m.start()].split()) == clean[:m.start()].split()):
             rest = name_tail(clean[m.end():].split())
+            tail = raw.rsplit(",", 1)[1].split() if "," in raw else []
+            if 1 <= len(tail) <= 4 and all(w[:1].isupper() for w in tail):
+                rest = tail     # "kantor berita resmi Senmara, SNA": the appositive is the name
             if rest:
                 name = " ".join(rest)
                 return Parsed(Entity(key=name, label=name, type="outlet"))
