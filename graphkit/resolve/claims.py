@@ -17,13 +17,23 @@ share its id.  General rules, applied in this order (each only joins groups):
    answered;
 5. **answers** -- a denial that carries no proposition of its own (a bare
    quote "Itu hoaks", "this looks like fake news", a direct denial quote, or
-   an anaphoric object "the allegations", "tuduhan tersebut") joins the
-   statement it answers: the earlier one naming the same noun ("kabar itu"
-   -> the "kabar"), else the nearest earlier denial, else the nearest earlier
-   statement by another source;
-6. **elaboration** -- a direct quote right after an indirect statement of the
+   an anaphoric object "the allegations", "tuduhan tersebut", "the smuggling
+   allegation", "the group's claims", :mod:`graphkit.resolve.claim_anaphora`)
+   joins the statement it answers: the earlier one of another source whose
+   content or source holds a modifier of the noun ("smuggling", "group"),
+   else the one naming the same noun ("kabar itu" -> the "kabar"), else the
+   one whose cue the noun names ("tudingan" -> "menuding", "the claims" ->
+   "claimed"), else the nearest earlier denial, else (a noun without
+   antecedent: "the explanation") the headline's claim, else the nearest
+   earlier statement by another source;
+6. **contested proposition** -- an indirect denial with a proposition of its
+   own ("membantah adanya kecurangan") joins the nearest earlier statement of
+   another source that holds most of its words (``DENIAL_COVER``, by letters
+   only: related words are too loose to tie a denial to a claim);
+7. **elaboration** -- a direct quote right after an indirect statement of the
    same source ("X said P. 'Q,' she said") continues it, and so does a
-   participle cue of the same source ("argued P, saying Q").
+   participle cue of the same source ("argued P, saying Q"); "the official"
+   after "a senior official ..." is the same source.
 
 Words are compared by their letters (equal, or one a prefix/suffix of the
 other from five letters on: "bantuan"/"bantu", "berperang"/"perang");
@@ -49,10 +59,12 @@ from typing import Optional
 
 from graphkit import lang as _lang
 from graphkit.records import Attribution
+from graphkit.resolve.claim_anaphora import anaphoric_np, noun_of_cue
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
 _SENT_END = re.compile(r"(?<=[.!?])[\"”’']?\s+|\n+")
 WORD_SIMILARITY = 0.6       # encoder cosine at which two words count as one
+DENIAL_COVER = 0.65          # share of a denial's words an earlier statement must say
 
 
 @dataclass(frozen=True)
@@ -162,6 +174,39 @@ def _speaker(a: Attribution) -> Optional[str]:
     if a.entity is not None:
         return a.entity.key
     return a.source.text.lower() if a.source is not None else None
+
+
+def _same_speaker(first: Attribution, later: Attribution) -> bool:
+    """Same resolved speaker, or ``later`` names it by a definite description
+    whose head is in ``first``'s source ("A senior official ..." -> "the official")."""
+    a, b = _speaker(first), _speaker(later)
+    if a is not None and a == b:
+        return True
+    if first.source is None or later.source is None:
+        return False
+    toks = re.findall(r"[\w'’-]+", later.source.text.lower())
+    if len(toks) < 2 or len(toks) > 3 or toks[0] not in ("the", "this", "that"):
+        return False
+    return re.search(r"(?<!\w)" + re.escape(toks[-1]) + r"(?!\w)", first.source.text.lower()) is not None
+
+
+def _headline_claim(i: int, roots: list[int], n: int, before: list[int]) -> Optional[int]:
+    """The earlier attribution (in ``before``) in the headline group with the
+    most attributions, if any statement joined a headline proposition."""
+    sizes = Counter(roots[k] for k in range(n))
+    best = None
+    for k in range(n, len(roots)):
+        r = roots[k]
+        members = [j for j in before if roots[j] == r]
+        if members and (best is None or sizes[r] > sizes[roots[best]]):
+            best = members[0]
+    return best
+
+
+def _mentions(W: "_Words", mods, content: str, a: Attribution) -> bool:
+    """Some modifier word is a word of the content or of the source."""
+    ws = W.of(content) | (W.of(a.source.text) if a.source is not None else set())
+    return any(same_word(_norm(m), w) for m in mods for w in ws)
 
 
 def _anaphor(s: str, data: ClaimData) -> Optional[str]:
@@ -302,33 +347,71 @@ def group_claims(text: str, atts: list[Attribution], stop: frozenset, threshold:
     for i, a in enumerate(atts):
         if i == 0 or outer[i] is not None:
             continue
-        noun = _anaphor(contents[i], data)
+        np_ = anaphoric_np(contents[i], data, frozenset(W.drop))
+        noun = np_.noun if np_ is not None and np_.marked else None
+        mods = np_.modifiers if np_ is not None else ()
         evaluative = _evaluative(contents[i], data)
         bare = not words[i] or (evaluative and len(words[i]) <= 4)
-        if not (a.stance == "denies" and (a.direct or bare or noun)) and not ((bare or a.direct) and evaluative):
+        answers = (a.stance == "denies" and (a.direct or bare or noun)) or ((bare or a.direct) and evaluative)
+        if not answers and not (mods and (a.stance == "denies" or evaluative)):
             continue
         before = [j for j in range(i - 1, -1, -1) if (outer[j] is None or outer[j] != i) and not rumour[j]][:20]
+        me = _speaker(a)
         target = None
-        if noun:
+        if mods:
+            # "the smuggling allegation", "the group's claims", "tuduhan oposisi":
+            # the statement whose content or source holds the modifier
+            target = next((j for j in before if not _same_speaker(atts[j], a) and _mentions(W, mods, contents[j], atts[j])),
+                          None)
+        if target is None and not answers:
+            continue
+        if target is None and noun:
             pat = re.compile(r"(?<!\w)" + re.escape(noun) + r"(?!\w)", re.I)
             target = next((j for j in before if pat.search(contents[j])
                            or (atts[j].source is not None and pat.search(atts[j].source.text))), None)
+        if target is None and noun:
+            # "tudingan tersebut" -> the statement cued by "menuding"; "the claims" -> "claimed"
+            target = next((j for j in before if not _same_speaker(atts[j], a) and noun_of_cue(noun, atts[j].cue.text)),
+                          None)
         if target is None:
             target = next((j for j in before[:4] if atts[j].stance == "denies"), None)
+        if target is None and noun and not mods:
+            # "denied any wrongdoing", "dismissed the explanation": no earlier
+            # statement names it; the headline's claim, when statements carry it
+            target = _headline_claim(i, [find(k) for k in range(n + len(parts))], n, before)
         if target is None:
-            me = _speaker(a)
             target = next((j for j in before[:6] if _speaker(atts[j]) != me), None)
         if target is not None:
             union(i, outer[target] if outer[target] is not None else target)
 
-    # 6. a quote continues the indirect statement of the same source just before it
+    # 6. an indirect denial with a proposition of its own answers the
+    # earlier statement of another source that says most of its words
+    # ("... diwarnai kecurangan sistematis" <- "membantah adanya kecurangan");
+    # letters only: related words are not enough to tie a denial to a claim
+    for i, a in enumerate(atts):
+        if i == 0 or outer[i] is not None or a.stance != "denies" or a.direct or not words[i] or rumour[i] \
+                or _evaluative(contents[i], data) or anaphoric_np(contents[i], data, frozenset(W.drop)) is not None:
+            continue
+        own = W.mass(words[i])
+        best, best_j = 0.0, None
+        for j in range(i - 1, max(-1, i - 21), -1):
+            if rumour[j] or outer[j] == i or _same_speaker(atts[j], a) or not words[j]:
+                continue
+            got = {w for w in words[i] if any(same_word(w, x) for x in words[j])}
+            cov = W.mass(got) / own if own else 0.0
+            if cov >= DENIAL_COVER and cov > best:
+                best, best_j = cov, j
+        if best_j is not None:
+            union(i, outer[best_j] if outer[best_j] is not None else best_j)
+
+    # 7. a quote continues the indirect statement of the same source just before it
     for i, a in enumerate(atts):
         if i == 0 or outer[i] is not None or a.stance != "asserts":
             continue
         j = next((j for j in range(i - 1, -1, -1) if outer[j] is None), None)
         if j is None:
             continue
-        same = _speaker(a) is not None and _speaker(a) == _speaker(atts[j])
+        same = _same_speaker(atts[j], a)
         if same and a.direct and not atts[j].direct:
             union(i, j)
         elif a.cue.text.strip().lower() in data.elaboration_cues and a.source is not None \
