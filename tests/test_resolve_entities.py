@@ -26,6 +26,11 @@ def test_outlet_with_outlet_noun():
     assert (e.key, e.type) == ("Agence France-Presse", "outlet")
 
 
+def test_outlet_noun_with_an_appositive_name():
+    e = _e("kantor berita resmi Valmora, VNA", "id")
+    assert (e.label, e.type) == ("VNA", "outlet")
+
+
 def test_role_only_label_from_role_and_country():
     e = _e("Menteri Pertahanan Jepang", "id")
     assert (e.label, e.type, e.anonymous) == ("Japanese defence minister", "person", False)
