@@ -146,3 +146,8 @@ def test_opener_before_a_parenthetical_report_is_no_content():
 def test_role_appositive_after_according_to_a_name():
     assert _rows("According to Ann Lee, a spokeswoman for the union, the talks failed.")[0][:2] == \
         ("Ann Lee, a spokeswoman for the union", "According to")
+
+
+def test_thousands_separator_is_no_clause_boundary():
+    assert _rows("The health office said more than 4,800 people had sought treatment.") == \
+        [("The health office", "said", ["more than 4,800 people had sought treatment"])]

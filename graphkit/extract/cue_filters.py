@@ -135,6 +135,11 @@ def holds_report(text: str, lex: Lexicon, src: Span) -> bool:
             continue
         if subj is not None and subj.group(1)[:1].isupper():
             return True
+        nxt = WORDS.search(text, m.end(), src.end)
+        if lex.cue_class(m.group()) in ("speech", "report") and len(WORDS.findall(before)) >= 2 \
+                and nxt is not None and nxt.group().lower() not in lex.not_before | lex.particles \
+                and not (lex.agent_re is not None and lex.agent_re.fullmatch(nxt.group())):
+            return True     # "The health office said more than 4,800 people": a clause, not a subject
     return False
 
 

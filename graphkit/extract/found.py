@@ -21,7 +21,7 @@ from graphkit.extract.quotes import Quote
 from graphkit.records import Span
 
 
-BOUNDARY = re.compile(r"[,;:]|[”»›\"’](?=\s)|''(?=\s)|\s[—–-]{1,2}\s|—")
+BOUNDARY = re.compile(r"(?<!\d),|,(?!\d)|[;:]|[”»›\"’](?=\s)|''(?=\s)|\s[—–-]{1,2}\s|—")   # not "4,800"
 WORDS = re.compile(r"\w+")
 TRAIL = " \t\r\n,;:.!?\"“”„‘’«»‹›—–-"
 LEAD = " \t\r\n,;:\"“”„‘’«»‹›—–-"

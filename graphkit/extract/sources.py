@@ -266,7 +266,7 @@ def comma_segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
             depth += 1
         elif c in ")]":
             depth = max(0, depth - 1)
-        elif c == "," and depth == 0:
+        elif c == "," and depth == 0 and not (0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()):
             segs.append((start, i))
             start = i + 1
     segs.append((start, e))
