@@ -151,3 +151,9 @@ def test_role_appositive_after_according_to_a_name():
 def test_thousands_separator_is_no_clause_boundary():
     assert _rows("The health office said more than 4,800 people had sought treatment.") == \
         [("The health office", "said", ["more than 4,800 people had sought treatment"])]
+
+
+def test_question_quote_and_its_speech_tag():
+    assert _rows("“Is this fair to anyone?” Ann Lee asked. Then she left.") == \
+        [("Ann Lee", "asked", ["Is this fair to anyone?"])]
+    assert _rows("“Is this fair?” she said.") == [("she", "said", ["Is this fair?"])]

@@ -13,6 +13,7 @@ officials said ...").
 """
 from __future__ import annotations
 
+import re
 from typing import Optional, Sequence
 
 from graphkit import lang as _lang
@@ -221,6 +222,28 @@ def _continue_quotes(text: str, units: list[Span], per_unit: list[list[Found]], 
         f.content = f.content + list(q.pieces)
 
 
+_QUESTION_QUOTE = re.compile(r"[?!…][\"”’»]\s*$")
+
+
+def _join_speech_tags(text: str, lex: Lexicon, units: list[Span]) -> list[Span]:
+    """“Is it fair?” she said. / “Is it fair?” Morrow asked.: a quotation
+    ending in a question or exclamation mark and the short speech tag after
+    it (at most five words, holding a cue) are one unit.
+
+    >>> t = "“Is it fair?” Ann Lee asked."
+    >>> [u.text for u in _join_speech_tags(t, lexicon("en"), [Span(0, 13, t[:13]), Span(14, 28, t[14:])])]
+    ['“Is it fair?” Ann Lee asked.']
+    """
+    out: list[Span] = []
+    for u in units:
+        if out and _QUESTION_QUOTE.search(out[-1].text) and "\n" not in text[out[-1].end:u.start] \
+                and len(u.text.split()) <= 5 and next(lex.iter_cues(text, u.start, u.end), None) is not None:
+            out[-1] = Span(out[-1].start, u.end, text[out[-1].start:u.end])
+            continue
+        out.append(u)
+    return out
+
+
 def extract_text(text: str, lang: str = "en", regions: Optional[Sequence[Span]] = None) -> list[Attribution]:
     """Extract attributions from plain text in a given language.
 
@@ -238,7 +261,7 @@ def extract_text(text: str, lang: str = "en", regions: Optional[Sequence[Span]] 
             paras.append(p if s == p.start else Span(s, p.end, text[s:p.end]))
     quotes = find_quotes(text, paras)
     sents = [s for p in paras for s in _split(text, p)]
-    units = merge_units(sents, quotes, text)
+    units = _join_speech_tags(text, lex, merge_units(sents, quotes, text))
     qi = QuoteIndex(quotes)
     found: list[Found] = []
     unit_of: dict = {}

@@ -130,6 +130,21 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
     return out
 
 
+def _after_punct(text: str, us: int, ls: int) -> bool:
+    """Does a clause boundary (comma, closing quote, dash) end right before ``ls``?
+
+    >>> _after_punct("“Is it fair?” she said", 0, 13)
+    True
+    """
+    if ls <= us:
+        return False
+    m = None
+    for m in BOUNDARY.finditer(text, max(us, ls - 3), min(len(text), ls + 1)):
+        if m.start() < ls:
+            return True
+    return False
+
+
 def _one(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: int,
          cue: Span, cls: str, nxt: Optional[Span] = None, prev_src: Optional[Span] = None) -> Optional[Found]:
     """The attribution of one cue, or None.  A bare form that the language
@@ -195,7 +210,7 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
         content, direct = content_after(text, lex, qi, ce, ue)
         return Found(cue, content, None, cls, direct) if content else None
     has_before = trimmed_span(text, us, ls) is not None
-    after_punct = ls > us and BOUNDARY.search(text, ls - 3, ls) is not None
+    after_punct = _after_punct(text, us, ls)
     suffixed = suffix_source(text, lex, cue)
     if suffixed is not None:
         cue, src = suffixed
@@ -226,7 +241,7 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
         while ls > us and text[ls - 1] == " ":
             ls -= 1
         has_before = trimmed_span(text, us, ls) is not None
-        after_punct = ls > us and BOUNDARY.search(text, max(us, ls - 3), ls) is not None
+        after_punct = _after_punct(text, us, ls)
     new_clause = False
     if src is None:
         src = source_left(text, lex, ls, cs)
