@@ -157,3 +157,19 @@ def test_question_quote_and_its_speech_tag():
     assert _rows("“Is this fair to anyone?” Ann Lee asked. Then she left.") == \
         [("Ann Lee", "asked", ["Is this fair to anyone?"])]
     assert _rows("“Is this fair?” she said.") == [("she", "said", ["Is this fair?"])]
+
+
+def test_medial_according_to_before_an_adjunct_clause():
+    rows = _rows("Two people were hurt in the blast on Friday, according to the fire service, as crews searched the site.")
+    assert rows == [("the fire service", "according to", ["Two people were hurt in the blast on Friday"])]
+
+
+def test_found_reports_only_with_a_that_clause():
+    assert _rows("A study by the Carver Institute found that rents rose.") == \
+        [("A study by the Carver Institute", "found", ["rents rose"])]
+    assert _rows("Police found a car near the bridge.") == []
+
+
+def test_acronym_in_brackets_inside_a_source():
+    rows = _rows("The agency reported, citing Disaster Agency (BDA) head Lee Min, that roads were shut.")
+    assert ("Disaster Agency (BDA) head Lee Min", "citing", ["roads were shut"]) in rows

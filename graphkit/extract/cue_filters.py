@@ -37,6 +37,9 @@ def skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> boo
             return True  # "was stated in reports": a passive participle
     if cs >= 3 and text[cs - 3:cs - 1] in ("'s", "’s") and text[cs - 1] == " " and lex.not_before:
         return True
+    if text[cs:ce].lower() in syn.get("complement_only_cues", []) and not (
+            lex.complementizer_re is not None and lex.complementizer_re.match(text, skip_space(text, ce, ue))):
+        return True  # "police found a body": only "found that ..." reports
     p = ce
     while p < ue and text[p] == " ":
         p += 1

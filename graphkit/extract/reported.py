@@ -192,7 +192,13 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
             after += 1
         relative_after = after < ue and text[after] == "," and lex.relative_re is not None and \
             lex.relative_re.match(text, skip_space(text, after + 1, ue)) is not None
-        if after < ue and text[after] == "," and trimmed_span(text, after + 1, ue) and not (relative_after and ls > us):
+        nxt_word = skip_space(text, after + 1, ue) if after < ue and text[after] == "," else ue
+        medial = ls > us and nwords(text, us, ls) >= 4 and text[:cs].rstrip().endswith(",") and any(
+            rx is not None and rx.match(text, nxt_word) for rx in (lex.adjunct_re, lex.clause_re)) \
+            and not (lex.complementizer_re is not None and lex.complementizer_re.match(text, nxt_word))
+        if medial:      # "A, according to X, as B": A is X's, B an adjunct of the sentence
+            content, direct = content_before(text, qi, us, ls)
+        elif after < ue and text[after] == "," and trimmed_span(text, after + 1, ue) and not (relative_after and ls > us):
             if relative_after:  # "According to X, which monitors Y, CONTENT"
                 k = text.find(",", after + 1, ue)
                 after = k if k >= 0 and trimmed_span(text, k + 1, ue) else after

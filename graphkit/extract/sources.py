@@ -65,6 +65,7 @@ def _in_name(text: str, m: re.Match) -> bool:
     return nxt is not None and nxt.group()[:1].isupper() and not text[m.end():nxt.start()].strip()
 
 
+_ACRONYM_PAREN = re.compile(r"\((?:[A-Z][A-Za-z]{0,3}){1,3}\)")
 _RIGHT_END = re.compile(r"[,;!?()“”\"]|\.(?=\s|$)")
 
 
@@ -140,6 +141,10 @@ def source_right(text: str, lex: Lexicon, s: int, e: int, appositive: bool = Tru
     for m in _RIGHT_END.finditer(text, s, e):
         if m.group() == "." and _abbreviation_before(text, m.start()):
             continue                     # "two U.S. officials", "Gov. Ann Lee"
+        if m.group() == ")" and _ACRONYM_PAREN.search(text, max(s, m.start() - 12), m.end()):
+            continue                     # "Disaster Mitigation Agency (BPBD) head X"
+        if m.group() == "(" and _ACRONYM_PAREN.match(text, m.start(), e):
+            continue
         end = m.start()
         break
     lead = trimmed_span(text, s, end)
