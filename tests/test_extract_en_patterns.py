@@ -173,3 +173,9 @@ def test_found_reports_only_with_a_that_clause():
 def test_acronym_in_brackets_inside_a_source():
     rows = _rows("The agency reported, citing Disaster Agency (BDA) head Lee Min, that roads were shut.")
     assert ("Disaster Agency (BDA) head Lee Min", "citing", ["roads were shut"]) in rows
+
+
+def test_according_to_an_outlet_then_a_speaker_with_appositive():
+    rows = _rows("According to AFP, the ministry spokesman, Ann Lee, said the claims were baseless.")
+    assert rows[0][0] == "AFP"
+    assert rows[1] == ("the ministry spokesman, Ann Lee", "said", ["the claims were baseless"])

@@ -138,3 +138,11 @@ def test_outlet_quoting_a_speaker_in_a_relative_clause():
 def test_denial_keeps_its_object_with_a_relative_clause():
     rows = _rows("Dinas Kesehatan menepis kabar yang menyebut vaksin itu berbahaya.")
     assert ("Dinas Kesehatan", "menepis", ["kabar yang menyebut vaksin itu berbahaya"]) in rows
+
+
+def test_according_to_an_outlet_then_a_speaker_with_appositive():
+    atts = extract_text("Menurut kantor berita Antara, juru bicara dinas, Rina Wati, mengatakan jalan ditutup.", "id")
+    got = [(a.source.text, a.cue.text, a.content[0].text, a.nested_in) for a in atts]
+    assert got[1] == ("juru bicara dinas, Rina Wati", "mengatakan", "jalan ditutup", "a1")
+    atts = extract_text("Menurut kantor berita Antara, menteri itu mengatakan jalan ditutup.", "id")
+    assert [(a.source.text, a.content[0].text) for a in atts][1] == ("menteri itu", "jalan ditutup")

@@ -116,6 +116,9 @@ def with_name_appositive(text: str, lex: Lexicon, src: Span, ue: int) -> Span:
         and (words[0] in lex.role_words or words[0].lower() in lex.determiners)   # "Menurut Ani Lee, pengacara X, ..."
     if not (role_then_name or name_then_role) or (lex.coord_re is not None and lex.coord_re.search(text, p + 1, k)):
         return src
+    after = list(WORDS.finditer(text, k + 1, ue))[:5]
+    if after and lex.cue_re is not None and lex.cue_re.search(text, after[0].start(), after[-1].end()):
+        return src      # "According to AFP, the spokesman, Ann Lee, said ...": the appositive is the next subject's
     nxt = WORDS.findall(text, k + 1, min(ue, k + 60))[:4]
     if nxt and nxt[0][:1].isupper() and lex.coord_re is not None and any(lex.coord_re.fullmatch(w) for w in nxt):
         return src      # "Menurut polisi, Jawa Barat, Jawa Tengah dan Bali ...": a list

@@ -38,8 +38,8 @@ def _coordinated(text: str, lex: Lexicon, prev: Optional[Found], pos: int) -> Op
     must end when a coordinated verb phrase starts at ``pos``: "membantah A
     dan menegaskan B", "insisted that A and dismissed B", "argued A, saying B",
     "acknowledged that A, but she insisted B".  None when not coordinated."""
-    if prev is None or not prev.content or prev.source is None:
-        return None
+    if prev is None or not prev.content or prev.source is None or prev.cls == "according":
+        return None     # ("Menurut X, Y mengatakan B": X is no subject of "mengatakan")
     if lex.relative_re is not None and lex.relative_re.fullmatch(prev.source.text) and text[max(0, pos - 3):pos].rstrip().endswith(","):
         return None  # "X, who opposed A, said B": the relative clause ends, X is the subject
     c = prev.content[-1]
@@ -315,7 +315,9 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
         and qi.starting_after(ce, ue) is None
     )
     adjunct_tail = tail is not None and qi.starting_after(ce, ue) is None and only_adjuncts_after(text, lex, cue, ue)
-    lead_adjunct = not quote_before and opens_adjunct(text, lex, us, ls) and len(comma_segments(text, us, ls)) <= 2
+    lead = lex.cue_re.match(text, skip_space(text, us, ls)) if lex.cue_re is not None else None
+    lead_adjunct = not quote_before and len(comma_segments(text, us, ls)) <= 2 and (
+        opens_adjunct(text, lex, us, ls) or (lead is not None and lex.cue_class(lead.group()) == "according"))
     rest = None if quote_before or lead_adjunct or new_clause or not (has_before and after_punct) \
         else parenthetical_rest(text, lex, ce, ue)
     if rest is not None:

@@ -303,6 +303,12 @@ def _time_adjunct(text: str, lex: Lexicon, s: int, e: int) -> bool:
     return m is not None and not re.sub(r"[\s()/.\d-]+", "", text[m.end():e])
 
 
+def _opens_according(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Does text[s:e] open with an according-cue ("Menurut AFP", "According to AFP")?"""
+    m = lex.cue_re.match(text, skip_space(text, s, e), e) if lex.cue_re is not None else None
+    return m is not None and lex.cue_class(m.group()) == "according"
+
+
 def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) -> tuple[Optional[Span], bool]:
     """The subject noun phrase with its appositives and relative clauses in
     front of a cue: "Ingrid Falk, a spokeswoman for X, [speaking ...,] said";
@@ -326,8 +332,9 @@ def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) ->
     while segs and (trimmed_span(text, *segs[-1]) is None or _time_adjunct(text, lex, *segs[-1]) or (
             opens_adjunct(text, lex, *segs[-1]) and not _anonymity_in(text, lex, *segs[-1]))):
         segs.pop()
-    while len(segs) > 1 and opens_adjunct(text, lex, *segs[0]) and not _anonymity_in(text, lex, *segs[0]):
-        segs.pop(0)  # "In a written statement, the commission's chairman said"
+    while len(segs) > 1 and (opens_adjunct(text, lex, *segs[0]) or _opens_according(text, lex, *segs[0])) \
+            and not _anonymity_in(text, lex, *segs[0]):
+        segs.pop(0)  # "In a written statement, the commission's chairman said", "Menurut AFP, X, Y, mengatakan"
     if not segs or len(segs) > 4:
         return None, False
     head = trimmed_span(text, *segs[0])
