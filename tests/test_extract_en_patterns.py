@@ -179,3 +179,12 @@ def test_according_to_an_outlet_then_a_speaker_with_appositive():
     rows = _rows("According to AFP, the ministry spokesman, Ann Lee, said the claims were baseless.")
     assert rows[0][0] == "AFP"
     assert rows[1] == ("the ministry spokesman, Ann Lee", "said", ["the claims were baseless"])
+
+
+def test_commenting_on_a_topic_is_no_report():
+    assert _rows("The ministry has not commented on the report.") == []
+    assert _rows('"Nothing works," Ann Lee wrote on X.') == [("Ann Lee", "wrote", ["Nothing works,"])]
+
+
+def test_time_adjunct_before_the_content():
+    assert _rows("Ann Lee said on Monday the talks had failed.") == [("Ann Lee", "said", ["the talks had failed"])]

@@ -66,6 +66,13 @@ def content_after(text: str, lex: Lexicon, qi: QuoteIndex, s: int, ue: int,
             p = k + 1
             while p < ue and text[p] in " \t":
                 p += 1
+    if lex.weekday_re is not None and lex.adjunct_re is not None and lex.adjunct_re.match(text, p):
+        w = WORDS.match(text, p, ue)
+        d = lex.weekday_re.match(text, skip_space(text, w.end(), ue)) if w is not None else None
+        if d is not None and WORDS.search(text, d.end(), ue) is not None:
+            p = skip_space(text, d.end(), ue)   # "said on Monday the talks failed"
+            while p < ue and text[p] in " \t,":
+                p += 1
     cw = LAST_WORD.search(text, max(0, s - 20), s)
     if cw is not None and cw.group(1).lower() in lex.object_cues:
         # "told reporters: “...”", "told BBC Radio Scotland: ...": the addressee before a colon

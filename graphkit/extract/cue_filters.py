@@ -37,6 +37,9 @@ def skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> boo
             return True  # "was stated in reports": a passive participle
     if cs >= 3 and text[cs - 3:cs - 1] in ("'s", "’s") and text[cs - 1] == " " and lex.not_before:
         return True
+    if syn.get("topic_prepositions") and not any(ch in text[us:cs] for ch in '”"»') \
+            and _about_a_topic(text, lex, ce, ue, syn["topic_prepositions"]):
+        return True  # "has not commented on the report"
     if text[cs:ce].lower() in syn.get("complement_only_cues", []) and not (
             lex.complementizer_re is not None and lex.complementizer_re.match(text, skip_space(text, ce, ue))):
         return True  # "police found a body": only "found that ..." reports
@@ -57,6 +60,22 @@ def skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> boo
     # "menyatakan kemenangan" is no speech act, "mengatakan bantuan akan disalurkan" is
     nw = WORDS.match(text, skip_space(text, ns.end(), ue), ue)
     return not (nw is not None and lex.verb_re is not None and lex.verb_re.fullmatch(nw.group()))
+
+
+def _about_a_topic(text: str, lex: Lexicon, ce: int, ue: int, preps: list) -> bool:
+    """A topic preposition right after the cue ("commented on the report",
+    "spoke about the plan"), with no that-clause, quotation or colon later in
+    the sentence and no day or time after the preposition ("said on Monday")."""
+    w = WORDS.match(text, skip_space(text, ce, ue), ue)
+    if w is None or w.group().lower() not in preps:
+        return False
+    nxt = WORDS.match(text, skip_space(text, w.end(), ue), ue)
+    if nxt is None or nxt.group()[:1].isupper() or (lex.weekday_re is not None and lex.weekday_re.match(text, nxt.start())):
+        return False        # "wrote on X", "said on Monday"
+    rest = text[w.end():ue]
+    if any(ch in rest for ch in ':“"«'):
+        return False
+    return not (lex.complementizer_re is not None and lex.complementizer_re.search(text, w.end(), ue))
 
 
 def negated(text: str, lex: Lexicon, us: int, cs: int) -> bool:
