@@ -188,3 +188,12 @@ def test_commenting_on_a_topic_is_no_report():
 
 def test_time_adjunct_before_the_content():
     assert _rows("Ann Lee said on Monday the talks had failed.") == [("Ann Lee", "said", ["the talks had failed"])]
+
+
+def test_opener_and_time_words_are_no_part_of_a_source():
+    assert _rows("Meanwhile Ms Hutt defended her record.")[0][0] == "Ms Hutt"
+    assert _rows("Angry MPs this week warned the minister about the cost.")[0][0] == "Angry MPs"
+
+
+def test_asked_opening_a_sentence_is_no_report():
+    assert [c for _, c, _ in _rows("Asked about the waiting lists, she said they were improving.")] == ["said"]

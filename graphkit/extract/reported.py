@@ -90,6 +90,9 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
         cls = lex.cue_class(m.group())
         if cls is None or (len(m.group()) > 2 and m.group().isupper()):
             continue    # "(ATTN: ADDS ...)": capitals are no running text
+        if m.group()[:1].isupper() and not text[us:cs].strip(LEAD) \
+                and m.group().lower() in lex.data.get("syntax", {}).get("participle_openers", []):
+            continue    # "Asked about the plan, she said ...": an adjunct
         if cls == "reportedly" and lex.negation_re is not None and negated(text, lex, us, cs):
             continue    # "tidak dilaporkan ke dinas": was not reported, no hedge
         if legal_report(text, lex, cs, ce, ue):

@@ -40,11 +40,22 @@ def clause_start(text: str, lex: Lexicon, lo: int, pos: int) -> int:
 
 
 def source_left(text: str, lex: Lexicon, s: int, e: int) -> Optional[Span]:
-    """The subject noun phrase in text[s:e] (the words before the cue)."""
+    """The subject noun phrase in text[s:e] (the words before the cue),
+    without a sentence opener in front ("Meanwhile Ms Hutt").
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> source_left("Meanwhile Ann Lee said", lexicon("en"), 0, 17).text
+    'Ann Lee'
+    """
     sp = trimmed_span(text, s, e)
     if sp is None:
         return None
     s, e = sp.start, sp.end
+    if lex.opener_re is not None:
+        m = lex.opener_re.match(text, s, e)
+        if m is not None and m.end() < e and text[m.end()] in " \t" and trimmed_span(text, m.end(), e) is not None \
+                and not (lex.coord_re is not None and lex.coord_re.fullmatch(m.group())):   # "and X said": a new clause
+            s = trimmed_span(text, m.end(), e).start
     if lex.source_stop_re is not None:
         for m in lex.source_stop_re.finditer(text, s, e):
             if m.start() > s and not _in_name(text, m):
