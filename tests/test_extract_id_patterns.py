@@ -146,3 +146,14 @@ def test_according_to_an_outlet_then_a_speaker_with_appositive():
     assert got[1] == ("juru bicara dinas, Rina Wati", "mengatakan", "jalan ditutup", "a1")
     atts = extract_text("Menurut kantor berita Antara, menteri itu mengatakan jalan ditutup.", "id")
     assert [(a.source.text, a.content[0].text) for a in atts][1] == ("menteri itu", "jalan ditutup")
+
+
+def test_quote_before_an_enclitic_cue_with_a_long_adjunct():
+    t = '"Ini negara hukum," katanya dalam acara forum bisnis para pengusaha muda di Jakarta, Senin (20/10/2025).'
+    assert _rows(t) == [("nya", "kata", ["Ini negara hukum,"])]
+    assert _rows('"Tidak ada kekhawatiran," sebutnya singkat.') == [("nya", "sebut", ["Tidak ada kekhawatiran,"])]
+
+
+def test_openers_and_modals_are_no_part_of_a_subject():
+    assert _rows("Awalnya Purbaya mengatakan inflasi terkendali.")[0][0] == "Purbaya"
+    assert _rows("Pemerintah dapat memastikan harga beras stabil.")[0][0] == "Pemerintah"

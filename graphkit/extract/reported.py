@@ -223,7 +223,11 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
     suffixed = suffix_source(text, lex, cue)
     if suffixed is not None:
         cue, src = suffixed
-        if has_before and (trimmed_span(text, ce, ue) is None or only_adjuncts_after(text, lex, Span(ce, ce, ""), ue)):
+        q = qi.ending_before(cs, us)
+        quoted_before = q is not None and cs - q.outer.end <= 3 \
+            and not (lex.complementizer_re is not None and lex.complementizer_re.match(text, skip_space(text, ce, ue)))
+        if has_before and (quoted_before or trimmed_span(text, ce, ue) is None
+                           or only_adjuncts_after(text, lex, Span(ce, ce, ""), ue)):   # "“...,” katanya dalam acara X"
             content, direct = content_before(text, qi, us, ls)
             content = more_quote(text, qi, ce, ue, content, direct)
         else:
