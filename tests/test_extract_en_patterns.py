@@ -197,3 +197,8 @@ def test_opener_and_time_words_are_no_part_of_a_source():
 
 def test_asked_opening_a_sentence_is_no_report():
     assert [c for _, c, _ in _rows("Asked about the waiting lists, she said they were improving.")] == ["said"]
+
+
+def test_plural_noun_form_before_a_pronoun_is_a_verb():
+    assert _rows("The paper reports it's more than the national debt.") == \
+        [("The paper", "reports", ["it's more than the national debt"])]

@@ -109,12 +109,16 @@ def legal_report(text: str, lex: Lexicon, cs: int, ce: int, ue: int) -> bool:
 def noun_use(text: str, lex: Lexicon, p: int, ue: int) -> bool:
     """A cue form that is also a plural noun ("states", "reports") is a verb
     only before a complementizer, "to", a quotation or colon, or at the end
-    of the sentence ("..., the study notes."); "most states, other ..." and
-    "battleground states like Ohio" are nouns."""
+    of the sentence ("..., the study notes."), or before a subject pronoun
+    ("reports it's"); "most states, other ..." and "battleground states like
+    Ohio" are nouns."""
     if p >= ue or not text[p:ue].strip(TRAIL) or text[p] in ":\"“‘«" or text.startswith("''", p):
         return False
     if lex.complementizer_re is not None and lex.complementizer_re.match(text, p, ue):
         return False
+    w = WORDS.match(text, p, ue)
+    if w is not None and w.group().lower() in lex.pronouns | lex.institution_pronouns:
+        return False    # "the paper reports it's ...": a subject pronoun follows a verb
     return re.match(r"to\s+[a-z]", text[p:p + 8]) is None
 
 
