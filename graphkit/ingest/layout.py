@@ -33,8 +33,9 @@ from graphkit.ingest.datelines import dateline as _dateline
 from graphkit.ingest.layout_rules import (_ALNUM, _DOMAIN_LIKE, _EMBED, _INITIALS_LINE, _INITIALS_TAIL,
                                           _TERMINAL, Rules,
                                           clear_cache, rules)
-from graphkit.ingest.outlets import abbreviates, canonical_outlet, display_outlet, normalise_outlet
-from graphkit.ingest.spans import (_basis_names, _crumb_section, _field, _is_prose, _Name, _names, _masthead_like,
+from graphkit.ingest.outlets import (abbreviates, canonical_outlet, display_outlet, normalise_outlet, outlet_key,
+                                     same_outlet)
+from graphkit.ingest.spans import (_basis_names, _crumb_section, _field, _is_prose, _Name, _name, _names, _masthead_like,
                                    _pieces, _site_like, _strip)
 from graphkit.records import Field, Metadata, Span
 
@@ -234,6 +235,17 @@ def _label_blocks(text: str, lines: list[_Line], r: Rules) -> None:
         nxt.kind, nxt.data = "meta", _Meta(roles=[(role, names)])
 
 
+def _furniture_parts(text: str, ln: _Line, r: Rules) -> bool:
+    """A line of header parts that are each a furniture word or carry no
+    letter ("Listen • 3:05", "Share | Comments"), at least one a word."""
+    parts = _pieces(r.header_split, text, ln.s, ln.e)
+    if len(parts) < 2:
+        return False
+    words = [" ".join(text[a:b].split()).casefold() for a, b in parts]
+    lettered = [w for w in words if any(c.isalpha() for c in w)]
+    return bool(lettered) and all(w.rstrip(":") in r.furniture_lines for w in lettered)
+
+
 def _classify(text: str, lines: list[_Line], r: Rules) -> None:
     """Kinds that do not depend on position: furniture, related link, caption, byline."""
     for ln in lines:
@@ -243,6 +255,13 @@ def _classify(text: str, lines: list[_Line], r: Rules) -> None:
                 or r.furniture_prefix.match(seg) or _INITIALS_LINE.match(seg) or _EMBED.match(seg)
                 or (r.furniture_suffixes and folded.endswith(r.furniture_suffixes))):
             ln.kind = "furniture"
+            continue
+        if _furniture_parts(text, ln, r):
+            ln.kind = "furniture"                      # "Listen • 3:05", "Share | Comments"
+            continue
+        hm = r.related_heading.match(seg)
+        if hm and not _is_prose(seg, r) and len(seg.split()) <= r.max_name_words + 3:
+            ln.kind, ln.data = "related", (ln.e, ln.e)  # "More Stories From X" heads a block
             continue
         rm = r.related.match(seg) or r.related_colon.match(seg)
         if rm:
@@ -294,6 +313,17 @@ def _first_prose(text: str, lines: list[_Line], r: Rules) -> int:
     return first
 
 
+def _gaps(parts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans between consecutive pieces."""
+    return [(parts[k][1], parts[k + 1][0]) for k in range(len(parts) - 1)]
+
+
+def _title_follows(text: str, lines: list[_Line], r: Rules, i: int, end: int) -> bool:
+    """Does a line that could be a title (more than three words, not prose) follow line i before ``end``?"""
+    return any(lines[j].kind == "text" and _nwords(text, lines[j]) > 3 and not _is_prose(text[lines[j].s:lines[j].e], r)
+               for j in range(i + 1, end))
+
+
 def _tagline(text: str, lines: list[_Line], r: Rules, cands: list[int], good: list[int]) -> Optional[int]:
     """A masthead's tagline: the line right under the masthead (the first
     line of the page that is not furniture), in the same block, when a title
@@ -322,7 +352,7 @@ def _dateline_outlet(text: str, lines: list[_Line], first: int, r: Rules) -> set
     dl = _dateline(text, lines[first].s, lines[first].e, r)
     if dl is None or not dl[2][0]:
         return set()
-    return {normalise_outlet(dl[2][0]).casefold()}
+    return {outlet_key(dl[2][0])}
 
 
 def _name_outlet(text: str, ln: _Line, r: Rules, own: set[str]) -> Optional[_Meta]:
@@ -334,7 +364,7 @@ def _name_outlet(text: str, ln: _Line, r: Rules, own: set[str]) -> Optional[_Met
     comma = text.index(",", ln.s, ln.e)
     a, b = _strip(text, comma + 1, ln.e)
     out = text[a:b]
-    if not (canonical_outlet(out) or _DOMAIN_LIKE.match(out) or normalise_outlet(out).casefold() in own):
+    if not (canonical_outlet(out) or _DOMAIN_LIKE.match(out) or outlet_key(out) in own):
         return None
     names = _person_names(text, ln.s, comma, r)
     if not names or len(names) != 1:
@@ -351,6 +381,7 @@ class _Header:
     section: Optional[tuple[int, int]] = None
     site: Optional[Field] = None          # the page's own outlet: site name, masthead, breadcrumb
     first_prose: int = 0
+    place: Optional[tuple[int, int]] = None   # the place of a date line ("Jakarta | date")
 
 
 def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
@@ -380,8 +411,10 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
             continue
         if r.crumb_split.search(seg):
             parts = _pieces(r.crumb_split, text, ln.s, ln.e)
-            if len(parts) >= 2 and all(len(text[a:b].split()) <= 4 for a, b in parts):
-                ln.kind, ln.data = "crumb", parts
+            if len(parts) >= 2 and all(len(text[a:b].split()) <= 4 for a, b in parts) and (
+                    not all(text[x:y].strip() == "/" for x, y in _gaps(parts))
+                    or _title_follows(text, lines, r, i, h.first_prose)):
+                ln.kind, ln.data = "crumb", parts      # (a short title "A / B" is no breadcrumb)
                 continue
         if len(seg.split()) >= r.nav_min_parts:
             parts = _pieces(r.header_split, text, ln.s, ln.e)
@@ -457,20 +490,41 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
             lines[i].kind = "furniture"
 
     # after the title
-    if h.section is not None:
-        for i in range(top, h.first_prose):
-            ln = lines[i]
-            if ln.kind == "meta" and ln.data.date and not ln.data.roles and len(ln.data.others) == 1:
-                a, b = ln.data.others[0]
-                names = _person_names(text, a, b, r)
-                if names:                              # "Ann Lee · date" (the section is known)
-                    ln.data.roles, ln.data.others = [("author", names)], []
+    own_keys = set(own) | ({outlet_key(h.site.span.text)} if h.site is not None and h.site.span else set())
+    own_keys.discard("")
+    for i in range(top, h.first_prose):
+        ln = lines[i]
+        if not (ln.kind == "meta" and ln.data.date and not ln.data.roles):
+            continue
+        keep = []
+        for a, b in ln.data.others:
+            if outlet_key(text[a:b]) in own_keys:      # "Harbor TV - date": the site's name as it writes it
+                shown = display_outlet(text[a:b])
+                ln.data.outlets.append(_Name(shown, a, b, shown))
+                if h.site is None:
+                    h.site = _field(text, shown, a, b)
+            else:
+                keep.append((a, b))
+        ln.data.others = keep
+        if h.section is not None and len(keep) == 1:
+            a, b = keep[0]
+            names = _person_names(text, a, b, r)
+            if names:                                  # "Ann Lee · date" (the section is known)
+                ln.data.roles, ln.data.others = [("author", names)], []
+            elif h.place is None and _place_like(text[a:b], r):
+                h.place, ln.data.others = (a, b), []   # "Place | date" (the section is known)
     date_seen = False
     for i in range(top, h.first_prose):
         ln = lines[i]
         if ln.kind == "meta" and ln.data.date:
             date_seen = True
         if ln.kind != "text" or i < top or (t is not None and i == t):
+            continue
+        seg = text[ln.s:ln.e]
+        if outlet_key(seg) in own_keys and not _is_prose(seg, r):
+            ln.kind, ln.data = "meta", _Meta(outlets=[_Name(display_outlet(seg), ln.s, ln.e, display_outlet(seg))])
+            if h.site is None:                         # the site's name on its own line
+                h.site = _field(text, display_outlet(seg), ln.s, ln.e)
             continue
         prev = lines[i - 1] if i > 0 else None
         if prev is not None and prev.kind == "caption" and prev.data[1] and not ln.gap:
@@ -489,7 +543,9 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
         nxt = lines[i + 1] if i + 1 < h.first_prose else None
         role_next = (nxt is not None and nxt.kind == "text" and _nwords(text, nxt) <= 5
                      and bool(r.role_word.search(text, nxt.s, nxt.e)))
-        if (date_seen or role_next) and len(parts) == 1:
+        outlet_next = (nxt is not None and nxt.kind == "text" and not _is_prose(text[nxt.s:nxt.e], r)
+                       and outlet_key(text[nxt.s:nxt.e]) in own_keys)   # "Name" above the site's name
+        if (date_seen or role_next or outlet_next) and len(parts) == 1:
             names = _person_names(text, ln.s, ln.e, r)   # a name alone after the date or above a role
         elif len(parts) == 2 and " " not in text[parts[1][0]:parts[1][1]]:
             names = _person_names(text, parts[0][0], parts[0][1], r)   # "Name - channel"
@@ -501,7 +557,64 @@ def _header(text: str, lines: list[_Line], r: Rules, title_hint: Optional[str],
             if (nxt is not None and nxt.kind == "text" and i + 1 < h.first_prose
                     and _nwords(text, nxt) <= 5 and r.role_word.search(text, nxt.s, nxt.e)):
                 nxt.kind = "furniture"                 # the author's role ("Europe correspondent")
+    _standfirst(text, lines, r, t, h.first_prose)
     return h
+
+
+def _standfirst(text: str, lines: list[_Line], r: Rules, t: Optional[int], first_prose: int) -> None:
+    """The standfirst: the first line after the title (furniture aside),
+    longer than a name, when a date, byline or caption line still follows
+    before the first paragraph (and there is one).  Like the title it is a summary, not article
+    text: it becomes furniture."""
+    if t is None or first_prose >= len(lines):
+        return                                         # (no article text after it: it is the text)
+    j = next((k for k in range(t + 1, first_prose) if lines[k].kind not in ("furniture", "nav")), None)
+    if j is None or lines[j].kind != "text" or _nwords(text, lines[j]) <= r.max_name_words:
+        return
+    if any(lines[k].kind == "caption" or (lines[k].kind == "meta" and (
+            lines[k].data.date or any(role == "author" for role, _ in lines[k].data.roles)))
+           for k in range(j + 1, first_prose)):
+        lines[j].kind = "furniture"
+
+
+def _place_like(seg: str, r: Rules) -> bool:
+    """A place name in a date line ("Jakarta", "PORT AMARO"): a few
+    capitalised words without digits that are not an outlet."""
+    words = seg.split()
+    return (0 < len(words) <= r.max_place_words and all(w[:1].isupper() for w in words)
+            and not any(c.isdigit() for c in seg) and not _site_like(seg)
+            and seg.casefold() not in r.not_places)
+
+
+def _own_credits(text: str, lines: list[_Line], r: Rules, h: _Header) -> None:
+    """A credit line naming the page's own outlet ("Ann Lee/Harbor Public
+    Radio", a public-radio site's photo credit under its caption): two or
+    three names split by "/", one of them the site's name.  The caption
+    right above it (no blank line between) is furniture too."""
+    if h.site is None or h.site.span is None:
+        return
+    for i, ln in enumerate(lines):
+        seg = text[ln.s:ln.e]
+        if ln.kind != "text" or "/" not in seg or _is_prose(seg, r):
+            continue
+        parts = _pieces(_SLASH, text, ln.s, ln.e)
+        if not 2 <= len(parts) <= 3 or not any(same_outlet(text[a:b], h.site.span.text) for a, b in parts):
+            continue
+        got = []
+        for a, b in parts:
+            nm = _name(text, a, b, r)
+            if nm is None:
+                break
+            got.append(_field(text, nm.outlet or nm.value, a, b))
+        if len(got) != len(parts):
+            continue
+        ln.kind, ln.data = "caption", (got, True)
+        prev = lines[i - 1] if i > 0 else None
+        if prev is not None and prev.kind == "text" and not ln.gap and not r.label.match(text, prev.s, prev.e):
+            prev.kind = "furniture"
+
+
+_SLASH = re.compile(r"\s*/\s*")
 
 
 def _same_outlet_form(md: Metadata, outlets: list[Field]) -> None:
@@ -558,6 +671,10 @@ def parse_layout(text: str, lang: str, title_hint: Optional[str] = None,
     if h.section is not None:
         md.section = _field(text, text[h.section[0]:h.section[1]], *h.section)
 
+    _own_credits(text, lines, r, h)
+    if h.first_prose < len(lines) and lines[h.first_prose].kind != "text":
+        h.first_prose = next((i for i in range(h.first_prose, len(lines)) if lines[i].kind == "text"
+                              and _is_prose(text[lines[i].s:lines[i].e], r)), len(lines))
     dateline_at = h.first_prose if h.first_prose < len(lines) else \
         next((i for i, ln in enumerate(lines) if ln.kind == "text"), -1)
     prose = [i for i, ln in enumerate(lines) if ln.kind == "text" and _is_prose(text[ln.s:ln.e], r)]
@@ -640,10 +757,11 @@ def parse_layout(text: str, lang: str, title_hint: Optional[str] = None,
     md.outlet = h.site or (outlets[0] if outlets else None)
     if md.outlet is None and basis_own is not None:
         md.outlet = _field(text, basis_own.outlet or display_outlet(basis_own.value), basis_own.start, basis_own.end)
+    if md.dateline is None and h.place is not None:
+        md.dateline = _field(text, " ".join(text[h.place[0]:h.place[1]].split()), *h.place)
     if h.site is not None:
-        own = normalise_outlet(h.site.value).casefold()
         for f in outlets:
-            if normalise_outlet(f.value).casefold() != own and f is dateline_outlet:
+            if not same_outlet(f.span.text, h.site.span.text) and f is dateline_outlet:
                 md.based_on.append(f)                  # a local paper's page of a wire story
     _same_outlet_form(md, outlets)
     for name in ("authors", "editors", "based_on"):

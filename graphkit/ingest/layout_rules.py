@@ -52,6 +52,7 @@ class Rules:
     related: re.Pattern
     related_kind: re.Pattern
     related_colon: re.Pattern
+    related_heading: re.Pattern
     label: re.Pattern
     label_role: dict
     prefix: re.Pattern
@@ -85,6 +86,7 @@ class Rules:
     group_only_labels: frozenset
     provider: re.Pattern
     date_rules: object
+    places: frozenset = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -117,6 +119,7 @@ def rules(lang: str) -> Rules:
         furniture_prefix=re.compile(_words_re(fur.get("prefixes", [])), re.I),
         related=re.compile(rf"(?:{_words_re(rel.get('prefixes', []))})(?P<sep>\s*[:|»>\-–—]+\s*|\s+|$)", re.I),
         related_colon=re.compile(rf"(?:{_words_re(rel.get('colon_prefixes', []))})(?P<sep>\s*:\s*)", re.I),
+        related_heading=re.compile(rf"(?:{_words_re(rel.get('heading_prefixes', []))})(?:\s*[:|»>\-–—]*\s*|$)", re.I),
         related_kind=re.compile(rf"\s*(?:{_words_re(rel.get('kinds', []))})(?:\s*[:|»>\-–—]+\s*|\s+)", re.I),
         label=re.compile(rf"(?P<label>{_words_re(label_role)})\s*[:：]\s*", re.I),
         label_role=label_role,
@@ -151,7 +154,26 @@ def rules(lang: str) -> Rules:
         group_only_labels=frozenset(" ".join(w.split()).casefold() for w in cred.get("group_only_labels", [])),
         provider=re.compile(rf"(?P<phrase>{_words_re(cred.get('provider_phrases', []))})\s+", re.I),
         date_rules=_dates.rules(lang),
+        places=_places(lang),
     )
+
+
+def _places(lang: str) -> frozenset:
+    """Folded names and aliases of places and countries in the entity data
+    (``common`` and ``<lang>/entities.toml``: every ``[[place]]``, and the
+    ``[[government]]`` entries that have a demonym or a capital)."""
+    from graphkit import lang as _lang
+
+    out: set[str] = set()
+    for src in ("common", lang):
+        data = _lang.load(src, "entities")
+        entries = list(data.get("place", [])) + [
+            g for g in data.get("government", []) if g.get("demonym") or g.get("capital")]
+        for ent in entries:
+            for nm in [ent.get("name", ""), *ent.get("aliases", [])]:
+                if nm:
+                    out.add(" ".join(nm.split()).casefold())
+    return frozenset(out)
 
 
 def clear_cache() -> None:

@@ -133,6 +133,36 @@ def display_outlet(written: str) -> str:
     return clean
 
 
+def outlet_key(name: str) -> str:
+    """A key under which the ways a page writes its own name agree: the
+    canonical name for a known outlet, else the letters and digits of the
+    name (of a web name, of its first part), folded.  A site that writes
+    itself "Harbor TV" in its header and "HARBORTV.ID" in its datelines
+    gives one key.
+
+    >>> outlet_key("Harbor TV") == outlet_key("HARBORTV.ID") == outlet_key("harbortv.id")
+    True
+    >>> outlet_key("Harbor Wire") == outlet_key("Harbor TV")
+    False
+    """
+    clean = normalise_outlet(name)
+    if canonical_outlet(clean) or (_DOMAIN_LIKE.match(clean) and outlet_from_url(clean)):
+        return clean.casefold()
+    if _DOMAIN_LIKE.match(clean):
+        clean = clean.split("//")[-1].split("/")[0].split(".")[0]
+    return "".join(c for c in clean if c.isalnum()).casefold()
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """Do two written names stand for the same outlet (see :func:`outlet_key`)?
+
+    >>> same_outlet("Lajur Warta", "lajurwarta.com"), same_outlet("Lajur Warta", "Lajur")
+    (True, False)
+    """
+    ka, kb = outlet_key(a), outlet_key(b)
+    return bool(ka) and ka == kb
+
+
 def _words(name: str) -> list[str]:
     """Words of a name, a web name's first part split at capitals ("SuaraKota.id" -> Suara, Kota)."""
     if _DOMAIN_LIKE.match(name):

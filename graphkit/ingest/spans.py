@@ -140,8 +140,19 @@ def _crumb_section(text: str, parts: list[tuple[int, int]], r: Rules) -> tuple[i
     """The section of a breadcrumb's parts (the site name already taken
     off): the first part that is not a root such as "Home" or "News"
     (``header.breadcrumb_roots``), the top-level rubric -- later parts are
-    sub-rubrics, topics or places; the last part when all are roots."""
-    for a, b in parts:
-        if " ".join(text[a:b].split()).casefold() not in r.crumb_roots:
-            return a, b
-    return parts[-1]
+    sub-rubrics, topics or places; the last part when all are roots.  A
+    leading country or place of the entity data is an edition, not a rubric
+    ("Indonesia > Islands" -> "Islands"), unless nothing else is left.
+
+    >>> from graphkit.ingest.layout_rules import rules
+    >>> t = "Home > Indonesia > Islands > Harbor Town"
+    >>> parts = _pieces(rules("en").crumb_split, t, 0, len(t))
+    >>> a, b = _crumb_section(t, parts, rules("en")); t[a:b]
+    'Islands'
+    """
+    rubrics = [(a, b) for a, b in parts if " ".join(text[a:b].split()).casefold() not in r.crumb_roots]
+    if not rubrics:
+        return parts[-1]
+    if len(rubrics) >= 2 and " ".join(text[rubrics[0][0]:rubrics[0][1]].split()).casefold() in r.places:
+        return rubrics[1]
+    return rubrics[0]
