@@ -53,3 +53,18 @@ def test_claims_keep_new_propositions_apart():
     b = Attribution("a2", Span(0, 0, ""), [Span(s1, s1 + 48, t[s1:s1 + 48])])
     c = Attribution("a3", Span(0, 0, ""), [Span(s2, len(t) - 1, t[s2:-1])])
     assert [x.claim for x in group_claims(t, [a, b, c], frozenset({"the", "into", "by", "and", "near", "were", "some"}))] == ["c1", "c1", "c2"]
+
+
+def test_unknown_outlets_after_a_via_marker():
+    atts = _run("Valmora menolak tuduhan itu. “Ini propaganda,” ujar Rina Wati kepada stasiun televisi Valmora VTV, Senin.")
+    assert [v.key for v in atts[-1].via] == ["VTV"]
+    atts = _run("“The fire came from outside,” spokesman Ari Lee told local news portal Kabarpagi.com on Monday.")
+    assert [v.key for v in atts[0].via] == ["Kabarpagi.com"]
+    atts = _run("Speaking on the state broadcaster NRT, Interior Minister Ana Silva said: “No shots were fired.”")
+    assert [v.key for v in atts[0].via] == ["NRT"]
+
+
+def test_international_outlet_relays_a_citing_source():
+    atts = _run("Le Monde reported, citing a senior diplomat, that the loan was conditional.")
+    cited = next(a for a in atts if a.cue.text == "citing")
+    assert [v.key for v in cited.via] == ["Le Monde"]

@@ -218,11 +218,9 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
                        Entity(key=ent.key, label=ent.label, type="person"))
         cache[ent.label] = out
         return out
-    if ent is not None and ent.type == "outlet" and len(ent.label.split()) >= 3:
-        # "Surat kabar Tarvania Dnevni Glas": a place word named on its own elsewhere is not part of the name
-        first, second = ent.label.split()[:2]
-        if re.search(r"(?<!\w)" + re.escape(first) + r"(?!\w)(?!\s+" + re.escape(second) + r")", text):
-            label = ent.label[len(first):].strip()
+    if ent is not None and ent.type == "outlet":
+        label = _entities.outlet_without_place(ent.label, text, lang)
+        if label != ent.label:
             ent = Entity(key=label, label=label, type="outlet", aliases=(ent.label,))
     return ent
 

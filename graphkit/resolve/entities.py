@@ -192,7 +192,9 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
         m = d.outlet_nouns_re.search(clean)
         if m and d.role_re is not None and d.role_re.search(clean, 0, m.start()):
             m = None
-        if m and (m.start() == 0 or name_tail(clean[:m.start()].split()) == clean[:m.start()].split()):
+        pre = clean[:m.start()].split() if m else []
+        if m and (m.start() == 0 or name_tail(pre) == pre or (len(pre) <= 3 and all(w.islower() for w in pre))):
+            # ("the state broadcaster X", "local news portal X": lower-case modifiers before the noun)
             rest = name_tail(clean[m.end():].split())
             tail = raw.rsplit(",", 1)[1].split() if "," in raw else []
             if 1 <= len(tail) <= 4 and all(w[:1].isupper() for w in tail):
@@ -304,3 +306,27 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
         return Parsed(entity_for_name(name, lang))
     return Parsed(Entity(key=clean.lower(), label=clean, type="unspecified",
                          anonymous=not bool(name_words), affiliation="; ".join(affiliations_in(clean)) or None))
+
+
+def outlet_without_place(label: str, text: str, lang: str = "en") -> str:
+    """An outlet's name without the place word in front of it ("Surat kabar
+    Tarvania Dnevni Glas", "stasiun televisi Valmora VTV"): the first word goes
+    when the text names it on its own elsewhere (three words or more), or when
+    the rest is one word that is no outlet-name word ("Post", "Times").
+
+    >>> outlet_without_place("Valmora VTV", "Valmora menolak. Valmora VTV melaporkan.", "id")
+    'VTV'
+    >>> outlet_without_place("Jakarta Post", "Di Jakarta, Jakarta Post melaporkan.", "en")
+    'Jakarta Post'
+    """
+    words = label.split()
+    if len(words) < 2:
+        return label
+    first, second = words[:2]
+    alone = re.search(r"(?<!\w)" + re.escape(first) + r"(?!\w)(?!\s+" + re.escape(second) + r")", text)
+    if alone is None:
+        return label
+    if len(words) == 2 and second.lower() in lang_data(lang).outlet_words:
+        return label
+    return label[len(first):].strip()
+
