@@ -204,6 +204,8 @@ def _entity_of(article: Article, lang: str, a: Attribution, history: list[Entity
         known = [e.label for e in history if e.type == "person" and len(e.label.split()) >= 2
                  and ent.label in (e.label.split()[0], e.label.split()[-1])]
         full = max(known, key=lambda x: len(x.split())) if known else full_name(ent.label, names, a.source.start)
+        if full and not known and full.split()[0] == ent.label and looks_like_country(ent.label, text, lang):
+            full = None     # a country ("di Ostria") opening a title-case line, not a person's first name
         typed = _entities.name_type(full, lang) if full and not known else None
         if full and typed:
             out = Entity(key=full, label=full, type=typed, aliases=(ent.label,))

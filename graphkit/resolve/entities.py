@@ -109,7 +109,9 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
             while tail and ((d.role_re is not None and d.role_re.fullmatch(tail[0]))
                             or (d.honorific_re is not None and d.honorific_re.fullmatch(tail[0].rstrip(".")))):
                 tail = tail[1:]
-            if len(tail) >= 2 and all(w[:1].islower() for w in lead):
+            # ("Dr Ann Lee, a surgeon at X Hospital": a name after a post-modifier is an affiliation)
+            if len(tail) >= 2 and all(w[:1].islower() for w in lead) \
+                    and not (lead and d.postmod_re is not None and d.postmod_re.fullmatch(lead[-1])):
                 named = tail
         named_ok = (len(named) >= 2 and name_tail(named) == named and not g.find_outlet(" ".join(named))
                     and not (d.role_re is not None and d.role_re.search(" ".join(named))))
@@ -202,6 +204,9 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
             if rest:
                 name = " ".join(rest)
                 return Parsed(Entity(key=name, label=name, type="outlet"))
+    coord = _coordinated(clean, lang, d, ctx)
+    if coord is not None:
+        return Parsed(coord)
     # a head noun typing the source: a government body, an organisation, a group, a person
     head = find_head(clean, lang)
     if head is not None and head.kind != "role":
@@ -255,7 +260,9 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
             # role only: a label from the role and the affiliation
             affs = affiliations_in(affil_text)
             plural = (len(affs) > 1 and role.get("unique") is False) or bool(d.plural_re and d.plural_re.search(clean)) \
-                or (lang == "en" and rm.group().lower().endswith("s") and role.get("plural") == rm.group().lower())
+                or (lang == "en" and rm.group().lower().endswith("s") and role.get("plural") == rm.group().lower()) \
+                or (d.bare_plural and role.get("unique") is False and not indefinite(raw, d)
+                    and not (d.singular_re is not None and d.singular_re.search(clean)))
             if role.get("unique", True) and not plural:
                 country = next((c for c in map(country_of, affs) if c), None)
                 base = role.get("en") or rm.group().lower()
@@ -296,6 +303,11 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
     if name_words and len(name_words) == len(words):
         name = drop_titles(name_words, d)
         ent = entity_for_name(name, lang)
+        if ent.type == "organization" and ctx is not None and ctx.expand(name):
+            # an acronym of a name the article writes out ("the JCS" after "the Joint Chiefs of Staff")
+            full = parse_source(ctx.expand(name) or "", lang).entity
+            if full is not None and full.type in ("government", "outlet"):
+                ent = Entity(key=ent.key, label=ent.label, type=full.type, aliases=(full.label,))
         if affil and ent.type == "person" and ent.affiliation is None:
             ent.affiliation = affil
         if ent.type == "unspecified":
@@ -306,6 +318,26 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
         return Parsed(entity_for_name(name, lang))
     return Parsed(Entity(key=clean.lower(), label=clean, type="unspecified",
                          anonymous=not bool(name_words), affiliation="; ".join(affiliations_in(clean)) or None))
+
+
+def _coordinated(clean: str, lang: str, d: "LangData", ctx: Optional[NameContext]) -> Optional[Entity]:
+    """Institutions joined by a conjunction ("the defence ministry and the
+    Pentagon"): one source, typed as its first part, when every part is a
+    government body or an organisation; None otherwise ("Police and
+    residents", "Ann Lee and Acme")."""
+    if d.conj_re is None or not d.conj_re.search(clean):
+        return None
+    parts = [p.strip(" ,") for p in d.conj_re.split(clean) if p.strip(" ,")]
+    if len(parts) < 2:
+        return None
+    types = []
+    for p in parts:
+        e = parse_source(p, lang, ctx).entity
+        if e is None or e.type not in ("government", "organization"):
+            return None
+        types.append(e.type)
+    label = PAREN.sub("", clean).strip(" ,") or clean
+    return Entity(key=label, label=label, type=types[0])
 
 
 def outlet_without_place(label: str, text: str, lang: str = "en") -> str:

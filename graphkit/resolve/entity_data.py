@@ -62,6 +62,10 @@ class LangData:
     place_markers: tuple = ()
     camel_prefixes: tuple = ()
     pronoun_suffixes: tuple = ()
+    bare_plural: bool = False
+    singular_re: Optional[re.Pattern] = None
+    possessive_re: Optional[re.Pattern] = None
+    collective: frozenset = frozenset()
 
 
 def entity_words(lang: str) -> dict:
@@ -81,7 +85,7 @@ def _head_table(ent: dict, roles: dict) -> dict:
     "group", "person"); the typing lists win over a role of the same wording
     ("police")."""
     heads = {k: "role" for k in roles}
-    for key, kind in (("person_nouns", "person"), ("group_nouns", "group"),
+    for key, kind in (("person_nouns", "person"), ("group_nouns", "group"), ("collective_nouns", "group"),
                       ("organization_heads", "organization"), ("government_heads", "government")):
         for w in ent.get(key, []):
             if isinstance(w, str) and w.strip():
@@ -129,6 +133,10 @@ def lang_data(lang: str) -> LangData:
         place_markers=tuple(w.lower() for w in ent.get("place_markers", []) if isinstance(w, str) and w.strip()),
         camel_prefixes=tuple(w for w in ent.get("camel_name_prefixes", []) if isinstance(w, str) and w),
         pronoun_suffixes=tuple(w for w in ent.get("pronoun_suffixes", []) if isinstance(w, str) and w),
+        bare_plural=ent.get("bare_role_number") == "plural",
+        singular_re=words_re(ent.get("singular_markers", [])),
+        possessive_re=words_re(ent.get("possessives", [])),
+        collective=frozenset(" ".join(w.lower().split()) for w in ent.get("collective_nouns", []) if isinstance(w, str)),
     )
 
 

@@ -17,7 +17,7 @@ from typing import Optional
 
 from graphkit import lang as _lang
 from graphkit.records import Entity
-from graphkit.resolve.entity_data import CAP, LangData, clean_phrase, lang_data
+from graphkit.resolve.entity_data import CAP, DET, LangData, clean_phrase, lang_data
 from graphkit.resolve.gazetteer import gazetteer
 from graphkit.resolve.names import is_camel, name_tail
 
@@ -165,6 +165,21 @@ def indefinite(raw: str, d: "LangData") -> bool:
 
 
 PAREN = re.compile(r"\s*\([^()]*\)")
+_POSS = re.compile(r"\w['’]s?(?!\w)")
+
+
+def possessed(before: str, raw: str, d: "LangData") -> bool:
+    """Whether the words ``before`` a person noun hold a definite possessor
+    ("his", "the victim's"), which identifies the person ("the victim's wife"),
+    unlike an indefinite one ("a crew member's wife") or none ("a woman").
+
+    >>> d = lang_data("en")
+    >>> possessed("the victim's ", "the victim's wife", d), possessed("crew member's ", "a crew member's wife", d)
+    (True, False)
+    """
+    if indefinite(raw, d):
+        return False
+    return bool(_POSS.search(before) or (d.possessive_re is not None and d.possessive_re.search(before)))
 
 
 def head_entity(clean: str, raw: str, head: Head, d: "LangData", lang: str) -> Optional[Entity]:
@@ -186,7 +201,10 @@ def head_entity(clean: str, raw: str, head: Head, d: "LangData", lang: str) -> O
         if any(not CAP.fullmatch(w) for w in seg):
             stail = name_tail(seg)
             mid = seg[: len(seg) - len(stail)]
-            if nxt is None and stail and len(mid) <= 2 and all(w.isalpha() and w.islower() and find_head(w, lang) is None for w in mid):
+            # (not across a conjunction or a determiner: "the government and the X" is two parties)
+            if nxt is None and stail and len(mid) <= 2 and all(
+                    w.isalpha() and w.islower() and find_head(w, lang) is None and not DET.match(w + " ")
+                    and not (d.conj_re is not None and d.conj_re.fullmatch(w)) for w in mid):
                 name = " ".join(stail)               # "credit agency giant Zentrix"
                 return Entity(key=name, label=name, type=head.kind, affiliation=affs if affs != name else None)
             return None
@@ -211,6 +229,10 @@ def head_entity(clean: str, raw: str, head: Head, d: "LangData", lang: str) -> O
     if len(tail) >= 2 and not between and head.kind == "person":
         return None          # "farmer Rosa Quillca": a named person
     label = PAREN.sub("", clean).strip(" ,") or clean
+    if head.kind == "group" and " ".join(head.text.lower().split()) in d.collective:
+        # "a family in X": one unnamed group; "the family", "his family": an identified one
+        return Entity(key=label.lower(), label=label, type="person_group", anonymous=indefinite(raw, d), affiliation=affs)
     if head.kind == "person" or indefinite(raw, d):
-        return Entity(key=label.lower(), label=label, type="person", anonymous=True, affiliation=affs)
+        return Entity(key=label.lower(), label=label, type="person", anonymous=not possessed(clean[:head.start], raw, d),
+                      affiliation=affs)
     return Entity(key=label.lower(), label=label, type="person_group", affiliation=affs)

@@ -30,6 +30,15 @@ class NameContext:
 
     hints: frozenset = frozenset()
     places: frozenset = frozenset()
+    acronyms: tuple = ()        # (acronym, the capitalised name it abbreviates), from :func:`acronyms_in`
+
+    def expand(self, acronym: str) -> Optional[str]:
+        """The name ``acronym`` abbreviates in the article, if any.
+
+        >>> NameContext(acronyms=(("JCS", "Joint Chiefs of Staff"),)).expand("JCS")
+        'Joint Chiefs of Staff'
+        """
+        return next((name for a, name in self.acronyms if a == acronym), None)
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -62,7 +71,55 @@ def name_context(text: str, single_names: "list[str] | tuple[str, ...]" = (), la
                 and CAP.fullmatch(after[0]):
             continue
         places.add(nxt.rstrip(".,"))
-    return NameContext(hints=hints, places=frozenset(places))
+    return NameContext(hints=hints, places=frozenset(places), acronyms=acronyms_in(text, lang))
+
+
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,6}(?![\w.])")
+
+
+def acronyms_in(text: str, lang: str = "en") -> tuple:
+    """All-capital acronyms of the text paired with a capitalised name of the
+    same text whose capitalised words start with its letters, in order;
+    lower-case post-modifiers, conjunctions and determiners of the language
+    data may stand between them ("Joint Chiefs of Staff" ... "the JCS"). The
+    first such name of each acronym wins; known names of the gazetteer are left
+    to it.
+
+    >>> acronyms_in("The Joint Chiefs of Staff said so. Later the JCS added more.")
+    (('JCS', 'Joint Chiefs of Staff'),)
+    >>> acronyms_in("Ann Lee (UK) spoke.")
+    ()
+    """
+    d = lang_data(lang)
+    acrs = list(dict.fromkeys(m.group() for m in _ACRONYM.finditer(text)))
+    if not acrs:
+        return ()
+    words = [m.group() for m in _WORD.finditer(text)]
+    skip = lambda w: any(rx is not None and rx.fullmatch(w) for rx in (d.postmod_re, d.conj_re)) \
+        or w.lower() in ("the", "a", "an")
+    out = []
+    for acr in acrs:
+        if gazetteer().government(acr) or gazetteer().organization(acr) or gazetteer().outlet(acr):
+            continue
+        for i, w in enumerate(words):
+            if w[:1] != acr[0] or not CAP.fullmatch(w) or w.isupper():
+                continue
+            k, j, run = 0, i, []
+            while j < len(words) and k < len(acr):
+                x = words[j]
+                if CAP.fullmatch(x) and not x.isupper() and x[:1] == acr[k]:
+                    k += 1
+                    run.append(x)
+                elif run and x[:1].islower() and skip(x) and k < len(acr):
+                    run.append(x)
+                else:
+                    break
+                j += 1
+            if k == len(acr) and len(run) >= 2 and not (j < len(words) and CAP.fullmatch(words[j]) and not words[j].isupper()
+                                                        and text.find(" ".join(run) + " " + words[j]) >= 0):
+                out.append((acr, " ".join(run)))
+                break
+    return tuple(out)
 
 
 def name_tail(words: list[str]) -> list[str]:
