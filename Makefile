@@ -57,6 +57,10 @@ train: $(VENV)/.test
 	  --epochs 22 --seed 13 --out graphkit/models/en-attribution-neural.npz
 	$(BIN)/python scripts/train_neural.py --train ../shared/eval/polnear/train --no-extra-vocab --threads 1 \
 	  --epochs 22 --seed 29 --out graphkit/models/en-attribution-neural-2.npz
+	$(BIN)/python scripts/train_neural.py --train ../shared/eval/polnear/train --no-extra-vocab --threads 1 \
+	  --epochs 22 --seed 41 --out graphkit/models/en-attribution-neural-3.npz
+	$(BIN)/python scripts/train_neural.py --train ../shared/eval/polnear/train --no-extra-vocab --threads 1 \
+	  --epochs 22 --seed 53 --out graphkit/models/en-attribution-neural-4.npz
 
 clean:
 	rm -rf out graphkit-store .pytest_cache

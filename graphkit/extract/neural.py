@@ -41,7 +41,8 @@ __all__ = ["available", "model", "NeuralModel", "Ensemble", "Vocab", "lstm", "vi
 
 MODELS = Path(__file__).resolve().parents[1] / "models"
 # the first file of each language, then further ensemble members (other seeds)
-MODEL_FILES = {"en": ("en-attribution-neural.npz", "en-attribution-neural-2.npz")}
+MODEL_FILES = {"en": ("en-attribution-neural.npz", "en-attribution-neural-2.npz", "en-attribution-neural-3.npz",
+                      "en-attribution-neural-4.npz")}
 _MODELS: dict[str, "NeuralModel | Ensemble"] = {}
 
 
