@@ -202,3 +202,10 @@ def test_asked_opening_a_sentence_is_no_report():
 def test_plural_noun_form_before_a_pronoun_is_a_verb():
     assert _rows("The paper reports it's more than the national debt.") == \
         [("The paper", "reports", ["it's more than the national debt"])]
+
+
+def test_that_as_a_determiner_after_a_denial():
+    rows = _rows("The director dismissed that criticism as “hindsight,” saying pay had risen twice.")
+    assert rows[0][:2] == ("The director", "dismissed") and rows[0][2][0].startswith("that criticism")
+    assert rows[1] == ("The director", "saying", ["pay had risen twice"])
+    assert _rows("Ann Lee said that prices rose.") == [("Ann Lee", "said", ["prices rose"])]

@@ -90,7 +90,8 @@ def content_after(text: str, lex: Lexicon, qi: QuoteIndex, s: int, ue: int,
         if m and nwords(text, p, m.start()) <= 8 and not QUOTE_MARK.search(text, p, m.start()) \
                 and not (lex.coord_re is not None and lex.coord_re.search(text, p, m.start())) \
                 and not (lex.cue_re is not None and lex.cue_re.search(text, p, m.start())) \
-                and not (lex.verb_re is not None and lex.verb_re.search(text, p, m.start())):
+                and not (lex.verb_re is not None and lex.verb_re.search(text, p, m.start())) \
+                and not _determiner_that(text, lex, m.end(), ue):
             p = m.start() if lex.include_complementizer else m.end()
             skipped = True
     if not skipped and p == skip_space(text, s, ue):
@@ -99,6 +100,23 @@ def content_after(text: str, lex: Lexicon, qi: QuoteIndex, s: int, ue: int,
             p = _skip_addressee(text, lex, p, ue)
     sp = trimmed_span(text, p, _content_end(text, lex, p, ue))
     return ([sp] if sp else []), False
+
+
+_NOUN_THEN = re.compile(r"\s+([^\W\d]+)(?:\s+as\b|\s*[,.;:]|\s*$)")
+
+
+def _determiner_that(text: str, lex: Lexicon, e: int, ue: int) -> bool:
+    """"dismissed that criticism as ...", "denied that claim.": "that" before a
+    single noun that ends the phrase is a determiner, not a complementizer.
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "dismissed that criticism as hindsight"
+    >>> _determiner_that(t, lexicon("en"), 14, len(t)), _determiner_that("said that prices rose", lexicon("en"), 9, 21)
+    (True, False)
+    """
+    m = _NOUN_THEN.match(text, e, ue)
+    return m is not None and m.group(1).lower() not in lex.pronouns and not (
+        lex.determiners and m.group(1).lower() in lex.determiners)
 
 
 _OBJ_PRONOUNS = frozenset("him her them us me you it".split())

@@ -52,7 +52,7 @@ def _coordinated(text: str, lex: Lexicon, prev: Optional[Found], pos: int) -> Op
         cut = m.start(1)
     else:
         p = pos
-        while p > c.start and text[p - 1] in " \t":
+        while p > c.start and text[p - 1] in " \t”’\"»":     # (a closing quote after the comma: ',” saying')
             p -= 1
         if p <= c.start or text[p - 1] != ",":
             return None
