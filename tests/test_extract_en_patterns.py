@@ -209,3 +209,12 @@ def test_that_as_a_determiner_after_a_denial():
     assert rows[0][:2] == ("The director", "dismissed") and rows[0][2][0].startswith("that criticism")
     assert rows[1] == ("The director", "saying", ["pay had risen twice"])
     assert _rows("Ann Lee said that prices rose.") == [("Ann Lee", "said", ["prices rose"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Most of the hot spots appeared in clusters on cleared land.",
+    "The ministry sought more time from the court.",
+    "Managers discussed cutting hours at the clinic.",
+])
+def test_verbs_that_report_only_with_a_that_clause(text):
+    assert _rows(text) == []
