@@ -57,3 +57,8 @@ def test_same_key_across_languages():
     a = resolve(*(lambda art: (art, extract(art)))(article_from_text("Amerika Serikat mengatakan bahwa kapal itu tenggelam.")))
     b = resolve(*(lambda art: (art, extract(art)))(article_from_text("The United States said that the ship sank.")))
     assert a[0].entity.key == b[0].entity.key == "United States"
+
+
+def test_name_then_role_appositive_keeps_the_first_name():
+    e = _e("Rudi Hartono Siregar, pengacara Ani Lestari", "id")
+    assert (e.label, e.type) == ("Rudi Hartono Siregar", "person")

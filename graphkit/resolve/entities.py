@@ -115,8 +115,13 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
                 named = tail
         named_ok = (len(named) >= 2 and name_tail(named) == named and not g.find_outlet(" ".join(named))
                     and not (d.role_re is not None and d.role_re.search(" ".join(named))))
-        head_is_role = (len(head_words) >= 3 or (d.role_re is not None and d.role_re.search(head) is not None)
-                        or name_tail(head_words) != head_words)
+        first_rest = rest.split()[:1]
+        name_then_role = name_tail(head_words) == head_words and bool(first_rest) and first_rest[0].islower() \
+            and d.role_re is not None and d.role_re.fullmatch(first_rest[0]) is not None \
+            and not (d.role_re.search(head) is not None)        # "Jhony Nababan, pengacara Lisa Mariana"
+        head_is_role = not name_then_role and (
+            len(head_words) >= 3 or (d.role_re is not None and d.role_re.search(head) is not None)
+            or name_tail(head_words) != head_words)
         if named_ok and head_is_role:
             name = " ".join(named)
             ent = entity_for_name(name, lang)
