@@ -68,3 +68,11 @@ def test_international_outlet_relays_a_citing_source():
     atts = _run("Le Monde reported, citing a senior diplomat, that the loan was conditional.")
     cited = next(a for a in atts if a.cue.text == "citing")
     assert [v.key for v in cited.via] == ["Le Monde"]
+
+
+def test_quote_before_outlet_quoting_a_speaker():
+    atts = _run("“The test was a success,” KCNA quoted Kim Jong Un as saying.")
+    inner = next(a for a in atts if a.cue.text == "saying")
+    assert inner.source.text == "Kim Jong Un" and [v.key for v in inner.via] == ["KCNA"]
+    outer = next(a for a in atts if a.cue.text == "quoted")
+    assert outer.via == []

@@ -99,17 +99,24 @@ def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units
     >>> t = "The daily quoted Ann Lee as saying the plan was dead."
     >>> [(a.source.text, a.cue.text, a.content[0].text, a.nested_in) for a in extract_text(t, "en")]
     [('The daily', 'quoted', 'the plan was dead', None), ('Ann Lee', 'saying', 'the plan was dead', 'a1')]
+    >>> t = "“It is over,” the daily quoted Ann Lee as saying."
+    >>> [(a.source.text, a.cue.text, a.content[0].text, a.nested_in) for a in extract_text(t, "en")]
+    [('the daily', 'quoted', 'It is over,', None), ('Ann Lee', 'saying', 'It is over,', 'a1')]
     """
     markers = lex.data.get("syntax", {}).get("speaker_as_markers", [])
     quoting = lex.data.get("syntax", {}).get("quoting_cues", [])
     out: dict = {}
     for f in found:
-        if not f.content or f.source is None or f.content[0].start < f.cue.end:
+        if not f.content or f.source is None:
             continue
+        before = f.content[-1].end <= f.cue.start      # "“P,” X quoted Y as saying."
         for g in by_unit[id(units.get(id(f)))]:
-            if g is f or not g.content or not (f.content[0].start <= g.cue.start < f.content[-1].end):
+            if g is f or g.cue.start < f.cue.end or (not before and not g.content) \
+                    or (not before and not (f.content[0].start <= g.cue.start < f.content[-1].end)):
                 continue
             between = text[f.cue.end:g.cue.start]
+            if before and (text[g.cue.end:g.cue.end + 2].strip(" .,;") or len(between.split()) > 6):
+                continue
             words = between.split()
             rel = lex.relative_re is not None and bool(words) and lex.relative_re.fullmatch(words[-1]) is not None \
                 and (f.cls in ("report", "according") or f.cue.text.lower() in quoting)
@@ -120,7 +127,10 @@ def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units
             if src is None:
                 continue
             g.source = src
-            f.content = list(g.content)
+            if before:
+                g.content, g.direct = list(f.content), f.direct
+            else:
+                f.content = list(g.content)
             out[id(g)] = f
             break
     return out

@@ -303,7 +303,7 @@ def resolve(article: Article, attributions: list[Attribution]) -> list[Attributi
             for name in found:
                 if name != own and all(v.key != name for v in via) and (a.entity is None or a.entity.key != name):
                     via.append(_outlet_entity(name))
-        a.via = via
+        a.via = [v for v in via if a.entity is None or v.key != a.entity.key]   # no outlet relays itself
     stop = frozenset(w.lower() for w in _lang.load(lang, "language").get("stopwords", []))
     title = article.metadata.title.value if article.metadata and article.metadata.title else ""
     group_claims(text, attributions, stop, title=title, lang=lang)

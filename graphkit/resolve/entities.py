@@ -355,10 +355,12 @@ def outlet_without_place(label: str, text: str, lang: str = "en") -> str:
     'VTV'
     >>> outlet_without_place("Jakarta Post", "Di Jakarta, Jakarta Post melaporkan.", "en")
     'Jakarta Post'
+    >>> outlet_without_place("Le Monde", "Le président ... Le Monde reported.", "en")
+    'Le Monde'
     """
     words = label.split()
-    if len(words) < 2:
-        return label
+    if len(words) < 2 or gazetteer().find_outlet(label) is not None:
+        return label        # a known outlet's name stays whole ("Le Monde")
     first, second = words[:2]
     alone = re.search(r"(?<!\w)" + re.escape(first) + r"(?!\w)(?!\s+" + re.escape(second) + r")", text)
     if alone is None:
