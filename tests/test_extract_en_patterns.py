@@ -219,3 +219,10 @@ def test_that_as_a_determiner_after_a_denial():
 ])
 def test_verbs_that_report_only_with_a_that_clause(text):
     assert _rows(text) == []
+
+
+def test_citing_reasons_is_no_source_and_citing_people_relays():
+    assert [c for _, c, _ in _rows("The clinic will close in March, citing a shortage of nurses.")] == []
+    atts = extract_text("The paper reported the deal was off, citing two officials.", "en")
+    assert [(a.source.text, a.content[0].text, a.nested_in) for a in atts] == \
+        [("The paper", "the deal was off", None), ("two officials", "the deal was off", "a1")]

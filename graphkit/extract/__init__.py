@@ -136,9 +136,18 @@ def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units
     return out
 
 
-def _citing(text: str, found: list[Found], by_unit: dict, units: dict) -> dict:
-    """"CONTENT, X reported, citing Y": Y's statement (the same content)
-    reaches the article through X.  Returns {id(citing): reporting}."""
+def _citing(text: str, found: list[Found], by_unit: dict, units: dict, relay_cues: Sequence[str] = ()) -> dict:
+    """"CONTENT, X reported, citing Y" / "X reported CONTENT, citing Y": Y's
+    statement (the same content) reaches the article through X.  Returns
+    {id(citing): reporting}.
+
+    ``relay_cues`` (``syntax.relay_cues``): the according-cues whose source is
+    the original of a report they follow ("citing", not "according to").
+
+    >>> t = "The paper reported the deal was off, citing two officials."
+    >>> [(a.source.text, a.content[0].text, a.nested_in) for a in extract_text(t, "en")]
+    [('The paper', 'the deal was off', None), ('two officials', 'the deal was off', 'a1')]
+    """
     out = {}
     for f in found:
         if f.cls != "according" or f.source is None or f.source.start < f.cue.start or not f.content:
@@ -149,6 +158,17 @@ def _citing(text: str, found: list[Found], by_unit: dict, units: dict) -> dict:
                 f.content = list(g.content)  # "X, citing Y, reported that CONTENT"
                 out[id(f)] = g
                 break
+            if g is not f and g.content and g.source is not None and g.content[0].start > g.cue.start \
+                    and g.content[-1].start < f.cue.start < g.content[-1].end and f.cue.text.lower() in relay_cues \
+                    and f.source.end >= g.content[-1].end - 1 and text[:f.cue.start].rstrip().endswith(","):
+                # "X reported P, citing Y": P ends before ", citing"; Y's statement is P
+                last = g.content[-1]
+                cut = trimmed_span(text, last.start, f.cue.start)
+                if cut is not None:
+                    g.content = g.content[:-1] + [cut]
+                    f.content = list(g.content)
+                    out[id(f)] = g
+                    break
             if g is f or not g.content or g.cue.end > f.cue.start or text[g.cue.end:f.cue.start].strip(" ,"):
                 continue
             if g.content[-1].end <= g.cue.start and f.content[0].start <= g.content[0].start:
@@ -173,7 +193,7 @@ def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Att
     by_unit: dict = {}
     for f in uniq:
         by_unit.setdefault(id(units.get(id(f))), []).append(f)
-    citing = _citing(text, uniq, by_unit, units)
+    citing = _citing(text, uniq, by_unit, units, lex.data.get("syntax", {}).get("relay_cues", []))
     citing.update(_quoted_as(text, lex, uniq, by_unit, units))
     for f in uniq:
         best, best_len = None, None

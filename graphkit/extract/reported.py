@@ -24,7 +24,7 @@ from graphkit.extract.contents import (
 from graphkit.extract.cue_filters import (
     clause_after_pronoun, holds_report, legal_report, names_something, negated, skip_cue)
 from graphkit.extract.found import (
-    BOUNDARY, Found, LEAD, PREV_WORD, QuoteIndex, SENT_END, nwords, skip_space, trimmed_span)
+    BOUNDARY, Found, LEAD, PREV_WORD, QuoteIndex, SENT_END, WORDS, nwords, skip_space, trimmed_span)
 from graphkit.extract.lexicon import Lexicon
 from graphkit.extract.sources import (
     after_source_ok, clause_start, comma_segments, extend_over_particles, main_subject,
@@ -133,6 +133,31 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
     return out
 
 
+def _speaker_like(text: str, lex: Lexicon, src: Span) -> bool:
+    """Could ``src`` name a speaker: a capitalised word, a role, group,
+    organisation or government word, a pronoun or an anonymity phrase?
+
+    >>> from graphkit.extract.lexicon import lexicon
+    >>> t = "a shortage of nurses; two officials"
+    >>> _speaker_like(t, lexicon("en"), Span(0, 20, t[:20])), _speaker_like(t, lexicon("en"), Span(22, 35, t[22:]))
+    (False, True)
+    """
+    words = WORDS.findall(text, src.start, src.end)
+    if any(w[:1].isupper() for w in words):
+        return True
+    head = []                               # the words before a post-modifier ("a shortage | of nurses")
+    for w in words:
+        if head and w.lower() in lex.particles:
+            break
+        head.append(w.lower())
+    anon = {a["id"].lower() for a in lex.data.get("entities", {}).get("anonymous", [])
+            if isinstance(a, dict) and isinstance(a.get("id"), str) and " " not in a["id"].strip()}
+    heads = lex.head_words | lex.pronouns | lex.institution_pronouns | anon
+    if any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in head):
+        return True
+    return lex.anonymity_re is not None and lex.anonymity_re.search(text, src.start, src.end) is not None
+
+
 def _after_punct(text: str, us: int, ls: int) -> bool:
     """Does a clause boundary (comma, closing quote, dash) end right before ``ls``?
 
@@ -190,6 +215,8 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
         if src is None:
             return None
         src = with_name_appositive(text, lex, extend_over_particles(text, lex, src, ue), ue)
+        if cue.text.lower() in lex.data.get("syntax", {}).get("reason_cues", []) and not _speaker_like(text, lex, src):
+            return None     # "..., citing a shortage of nurses": a reason, not a source
         after = src.end
         while after < ue and text[after] in " \t":
             after += 1
