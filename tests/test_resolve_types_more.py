@@ -82,3 +82,18 @@ def test_acronym_takes_the_type_of_the_written_out_name():
 def test_acronym_needs_matching_initials():
     assert acronyms_in("Ann Lee of the TCDA spoke.") == ()
     assert acronyms_in("Bo Ray (BR) left.") == (("BR", "Bo Ray"),)
+
+
+def test_anonymity_clause_makes_an_anonymous_person():
+    e = parse_source("One mine operator, who did not want to be named for fear of losing his job", "en").entity
+    assert (e.type, e.anonymous) == ("person", True)
+
+
+def test_acronym_after_an_alias_connector():
+    e = parse_source("PT Kapal Lestari Nusantara (Persero) atau KLN", "id").entity
+    assert (e.label, e.type) == ("PT Kapal Lestari Nusantara", "organization") and "KLN" in e.aliases
+
+
+def test_outlet_noun_after_capitalised_modifiers():
+    e = parse_source("the Valmoran state news agency VNA", "en").entity
+    assert (e.label, e.type) == ("VNA", "outlet")

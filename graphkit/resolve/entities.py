@@ -200,8 +200,8 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
         if m and d.role_re is not None and d.role_re.search(clean, 0, m.start()):
             m = None
         pre = clean[:m.start()].split() if m else []
-        if m and (m.start() == 0 or name_tail(pre) == pre or (len(pre) <= 3 and all(w.islower() for w in pre))):
-            # ("the state broadcaster X", "local news portal X": lower-case modifiers before the noun)
+        if m and (m.start() == 0 or name_tail(pre) == pre or len(pre) <= 3):
+            # ("the state broadcaster X", "the Mazorini state news agency X": modifiers before the noun)
             rest = name_tail(clean[m.end():].split())
             tail = raw.rsplit(",", 1)[1].split() if "," in raw else []
             if 1 <= len(tail) <= 4 and all(w[:1].isupper() for w in tail):

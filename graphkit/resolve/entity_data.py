@@ -45,6 +45,7 @@ class LangData:
     honorific_re: Optional[re.Pattern]
     conj_re: Optional[re.Pattern]
     outlet_words: frozenset = frozenset()
+    alias_connectors: frozenset = frozenset()          # "atau", "or": "X atau KRN" names X
     government_res: tuple = ()
     heads: dict = field(default_factory=dict)           # lower head phrase -> kind
     head_re: Optional[re.Pattern] = None
@@ -116,6 +117,7 @@ def lang_data(lang: str) -> LangData:
         honorific_re=words_re(ent.get("honorifics", [])),
         conj_re=words_re(ent.get("conjunctions", [])),
         outlet_words=frozenset(w.lower() for w in ent.get("outlet_name_words", [])),
+        alias_connectors=frozenset(w.lower() for w in ent.get("alias_connectors", [])),
         government_res=tuple(template_re(t) for t in ent.get("government_patterns", []) if "{name}" in t),
         heads=heads,
         head_re=words_re(heads),

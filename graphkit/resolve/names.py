@@ -267,10 +267,18 @@ _TRAIL_PAREN = re.compile(r"\s*\(([^()]*)\)[\s,.;:]*$")
 _ALIAS = re.compile(r"[A-Z\u00C0-\u024F][\w'’.-]+(?:\s+[A-Z\u00C0-\u024F][\w'’.-]*)*")
 
 
+_OR_ACRONYM = re.compile(r"\s+(\w+)\s+([A-Z][A-Z0-9&]{1,7})$")
+
+
 def trailing_alias(text: str, d: "LangData") -> tuple[str, tuple[str, ...]]:
     """"Saifullah Yusuf (Gus Ipul)" -> ("Saifullah Yusuf", ("Gus Ipul",)): a
     capitalised parenthesis closing the phrase is another name of it; a
-    number in parentheses (an age) is dropped."""
+    number in parentheses (an age) is dropped; so is an acronym after an
+    alias connector ("X atau KRN", ``alias_connectors`` of the entity data)."""
+    acr = _OR_ACRONYM.search(text)
+    if acr is not None and acr.group(1).lower() in d.alias_connectors and acr.start() > 0:
+        head, more = trailing_alias(text[:acr.start()].rstrip(), d)
+        return head, (*more, acr.group(2))      # "PT Kereta X (Persero) atau KRN", "... or KRN"
     m = _TRAIL_PAREN.search(text)
     if m is None:
         return text, ()
