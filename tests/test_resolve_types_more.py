@@ -97,3 +97,18 @@ def test_acronym_after_an_alias_connector():
 def test_outlet_noun_after_capitalised_modifiers():
     e = parse_source("the Valmoran state news agency VNA", "en").entity
     assert (e.label, e.type) == ("VNA", "outlet")
+
+
+@pytest.mark.parametrize("phrase,lang,label,affiliation", [
+    ("Andi Wijaya dari LSM Cahaya", "id", "Andi Wijaya", "LSM Cahaya"),
+    ("Ann Lee of the Green Party", "en", "Ann Lee", "Green Party"),
+    ("analyst Kylie Brandt of Ironbark Securities", "en", "Kylie Brandt", "Ironbark Securities"),
+    ("Juru bicara Ani Lestari dari LSM Cahaya", "id", "Ani Lestari", "LSM Cahaya"),
+])
+def test_name_with_its_organisation(phrase, lang, label, affiliation):
+    e = parse_source(phrase, lang).entity
+    assert (e.label, e.type, e.anonymous, e.affiliation) == (label, "person", False, affiliation)
+
+
+def test_institution_names_with_of_stay_institutions():
+    assert parse_source("Nine of 14 economists polled by Reuters", "en").entity.type == "person_group"

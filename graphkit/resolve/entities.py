@@ -94,6 +94,9 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
     if d.anaphora_re is not None and d.anaphora_re.fullmatch(raw):
         return Parsed(None, "anaphora")
     clean = clean_phrase(raw)
+    person = _name_of_org(clean, lang, d, g)
+    if person is not None:
+        return Parsed(person)
     if "," in clean:   # appositive: "Hugh Hill, a doctor" / "Bupati X, Ratna Wati"
         head, _, rest = clean.partition(",")
         if re.fullmatch(r"[\d\s,]*(?:tahun|years? old)?[\s,]*", rest, re.I):
@@ -236,6 +239,16 @@ def _parse(raw: str, low: str, lang: str, d: "LangData", g, ctx: Optional[NameCo
             role_text = clean[first:role_end].strip()
             after = clean[role_end:].strip()
             after_words = after.split()
+            pm = next((i for i, w in enumerate(after_words) if d.postmod_re is not None and d.postmod_re.fullmatch(w)), None)
+            if pm is not None and pm >= 2 and name_tail(after_words[:pm]) == after_words[:pm] \
+                    and pm + 1 < len(after_words):
+                # "analyst Kylie Brandt of Ironbark Securities": the name, then its affiliation
+                name = drop_titles(after_words[:pm], d)
+                org = " ".join(after_words[pm + 1:])
+                if name and not (g.government(name) or g.place(name) or g.organization(name) or g.outlet(name)
+                                 or name_type(name, lang)):
+                    return Parsed(Entity(key=name, label=name, type="person", role=role_text,
+                                         affiliation=g.organization(org) or g.government(org) or org))
             name_words = name_tail(after_words)
             affil_text = (before + " " + after).strip()
             # a known organisation/government at the start of the tail is an affiliation
@@ -368,4 +381,42 @@ def outlet_without_place(label: str, text: str, lang: str = "en") -> str:
     if len(words) == 2 and second.lower() in lang_data(lang).outlet_words:
         return label
     return label[len(first):].strip()
+
+
+def _name_of_org(clean: str, lang: str, d: "LangData", g) -> Optional[Entity]:
+    """"Andi Wijaya dari LSM Cahaya", "Ann Lee of the Green Party": a bare
+    personal name (two or three capitalised words, or one) and a post-modifier
+    naming its organisation.
+
+    >>> _name_of_org("Andi dari LSM Cahaya", "id", lang_data("id"), gazetteer()).label
+    'Andi'
+    >>> _name_of_org("Residents of Kessu", "en", lang_data("en"), gazetteer()) is None
+    True
+    """
+    words = clean.split()
+    pm = next((i for i, w in enumerate(words) if d.postmod_re is not None and d.postmod_re.fullmatch(w)), None)
+    if pm is None or not 1 <= pm <= 3 or pm + 1 >= len(words):
+        return None
+    name_words = words[:pm]
+    if name_tail(name_words) != name_words or any(w.isupper() for w in name_words):
+        return None
+    h = find_head(clean, lang)
+    if (h is not None and h.start < len(" ".join(name_words))) or g.organization(clean) or g.government(clean) \
+            or name_type(clean, lang):
+        return None         # "Joint Chiefs of Staff", "Bank of England": one institution's name
+    name = " ".join(name_words)
+    if find_head(name, lang) is not None or g.government(name) or g.place(name) or g.organization(name) \
+            or g.outlet(name) or name_type(name, lang) or (d.role_re is not None and d.role_re.search(name)):
+        return None
+    oh = find_head(" ".join(words[pm + 1:]), lang)
+    if oh is not None and oh.kind in ("role", "group", "person"):
+        return None         # "Nine of 14 economists polled by Reuters"
+    org_words = words[pm + 1:]
+    while org_words and org_words[0].lower() in ("the", "a", "an"):
+        org_words = org_words[1:]
+    if not any(w[:1].isupper() for w in org_words):
+        return None
+    org = " ".join(org_words)
+    name = drop_titles(name_words, d) or name
+    return Entity(key=name, label=name, type="person", affiliation=g.organization(org) or g.government(org) or org)
 
