@@ -401,8 +401,7 @@ def _name_of_org(clean: str, lang: str, d: "LangData", g) -> Optional[Entity]:
     if name_tail(name_words) != name_words or any(w.isupper() for w in name_words):
         return None
     h = find_head(clean, lang)
-    if (h is not None and h.start < len(" ".join(name_words))) or g.organization(clean) or g.government(clean) \
-            or name_type(clean, lang):
+    if (h is not None and h.start < len(" ".join(name_words))) or g.organization(clean) or g.government(clean):
         return None         # "Joint Chiefs of Staff", "Bank of England": one institution's name
     name = " ".join(name_words)
     if find_head(name, lang) is not None or g.government(name) or g.place(name) or g.organization(name) \
