@@ -395,8 +395,8 @@ def _name_of_org(clean: str, lang: str, d: "LangData", g) -> Optional[Entity]:
     """
     words = clean.split()
     pm = next((i for i, w in enumerate(words) if d.postmod_re is not None and d.postmod_re.fullmatch(w)), None)
-    if pm is None or not 1 <= pm <= 3 or pm + 1 >= len(words):
-        return None
+    if pm is None or not 1 <= pm <= 3 or pm + 1 >= len(words) or not words[pm].islower() or len(words[pm]) > 4:
+        return None         # (prepositions only: not "based", "polled")
     name_words = words[:pm]
     if name_tail(name_words) != name_words or any(w.isupper() for w in name_words):
         return None
