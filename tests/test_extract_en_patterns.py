@@ -226,3 +226,18 @@ def test_citing_reasons_is_no_source_and_citing_people_relays():
     atts = extract_text("The paper reported the deal was off, citing two officials.", "en")
     assert [(a.source.text, a.content[0].text, a.nested_in) for a in atts] == \
         [("The paper", "the deal was off", None), ("two officials", "the deal was off", "a1")]
+
+
+def test_long_anonymous_relative_clause_and_leading_participle_segment():
+    rows = _rows("A nurse at the clinic, who spoke on condition of anonymity because she was not allowed "
+                 "to talk to reporters, said the ward had run out of beds.")
+    assert rows and rows[0][1:] == ("said", ["the ward had run out of beds"])
+    rows = _rows("In the letter, sent on 9 May, the finance minister, Ana Silva, tells the mayor that the grant failed.")
+    assert rows == [("the finance minister, Ana Silva", "tells", ["the grant failed"])]
+
+
+def test_report_then_citing_people_at_the_end():
+    atts = extract_text("The Gazette reported that the deal had collapsed, citing two people involved in the talks.", "en")
+    assert [(a.source.text, a.content[0].text, a.nested_in) for a in atts] == [
+        ("The Gazette", "the deal had collapsed", None),
+        ("two people involved in the talks", "the deal had collapsed", "a1")]

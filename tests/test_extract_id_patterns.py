@@ -157,3 +157,8 @@ def test_quote_before_an_enclitic_cue_with_a_long_adjunct():
 def test_openers_and_modals_are_no_part_of_a_subject():
     assert _rows("Awalnya Purbaya mengatakan inflasi terkendali.")[0][0] == "Purbaya"
     assert _rows("Pemerintah dapat memastikan harga beras stabil.")[0][0] == "Pemerintah"
+
+
+def test_giving_a_speech_is_no_report():
+    rows = _rows("Pejabat itu mengatakan presiden akan menyampaikan pidato di televisi.")
+    assert [cue for _, cue, _ in rows] == ["mengatakan"]

@@ -159,8 +159,9 @@ def _citing(text: str, found: list[Found], by_unit: dict, units: dict, relay_cue
                 out[id(f)] = g
                 break
             if g is not f and g.content and g.source is not None and g.content[0].start > g.cue.start \
-                    and g.content[-1].start < f.cue.start < g.content[-1].end and f.cue.text.lower() in relay_cues \
-                    and f.source.end >= g.content[-1].end - 1 and text[:f.cue.start].rstrip().endswith(","):
+                    and g.content[-1].start < f.cue.start <= g.content[-1].end + 3 and f.cue.text.lower() in relay_cues \
+                    and f.source.start >= f.cue.end and "," not in text[f.source.end:g.content[-1].end] \
+                    and text[:f.cue.start].rstrip().endswith(","):
                 # "X reported P, citing Y": P ends before ", citing"; Y's statement is P
                 last = g.content[-1]
                 cut = trimmed_span(text, last.start, f.cue.start)

@@ -152,7 +152,8 @@ def _speaker_like(text: str, lex: Lexicon, src: Span) -> bool:
         head.append(w.lower())
     anon = {a["id"].lower() for a in lex.data.get("entities", {}).get("anonymous", [])
             if isinstance(a, dict) and isinstance(a.get("id"), str) and " " not in a["id"].strip()}
-    heads = lex.head_words | lex.pronouns | lex.institution_pronouns | anon
+    heads = lex.head_words | lex.pronouns | lex.institution_pronouns | anon \
+        | frozenset(lex.data.get("syntax", {}).get("speaker_words", []))
     if any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in head):
         return True
     return lex.anonymity_re is not None and lex.anonymity_re.search(text, src.start, src.end) is not None

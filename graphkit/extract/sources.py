@@ -120,16 +120,17 @@ def _ends_with_name(text: str, lex: Lexicon, s: int, e: int) -> bool:
 
 def extend_over_particles(text: str, lex: Lexicon, sp: Span, ue: int) -> Span:
     """"according to a spokesperson for the port authority, ...": a source
-    cut at a particle ("for", "of") reaches the comma when the rest is a short
-    noun phrase (no verb, cue or complementizer)."""
+    cut at a particle ("for", "of") reaches the comma (or the end of the
+    sentence) when the rest is a short noun phrase (no verb, cue or
+    complementizer)."""
     p = skip_space(text, sp.end, ue)
     w = WORDS.match(text, p, ue)
     if w is None or w.group().lower() not in lex.particles:
         return sp
     m = _RIGHT_END.search(text, p, ue)
-    if m is None or text[m.start()] != ",":
+    if m is not None and text[m.start()] != ",":
         return sp
-    stop = m.start()
+    stop = m.start() if m is not None else ue      # the comma, or the end of the sentence
     if nwords(text, sp.start, stop) > lex.max_source_words:
         return sp
     for rx in (lex.verb_re, lex.cue_re, lex.complementizer_re, lex.clause_re):
@@ -314,6 +315,17 @@ def _time_adjunct(text: str, lex: Lexicon, s: int, e: int) -> bool:
     return m is not None and not re.sub(r"[\s()/.\d-]+", "", text[m.end():e])
 
 
+def _opens_participle(text: str, lex: Lexicon, s: int, e: int) -> bool:
+    """Does text[s:e] open with a lower-case word that is no determiner, role or
+    head noun ("sent on 9 January", "published last week")?"""
+    m = WORDS.search(text, s, e)
+    if m is None:
+        return False
+    w = m.group()
+    return w.islower() and w not in lex.determiners and w not in lex.head_words and w not in lex.pronouns \
+        and not (lex.relative_re is not None and lex.relative_re.fullmatch(w))
+
+
 def _opens_according(text: str, lex: Lexicon, s: int, e: int) -> bool:
     """Does text[s:e] open with an according-cue ("Menurut AFP", "According to AFP")?"""
     m = lex.cue_re.match(text, skip_space(text, s, e), e) if lex.cue_re is not None else None
@@ -343,7 +355,8 @@ def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) ->
     while segs and (trimmed_span(text, *segs[-1]) is None or _time_adjunct(text, lex, *segs[-1]) or (
             opens_adjunct(text, lex, *segs[-1]) and not _anonymity_in(text, lex, *segs[-1]))):
         segs.pop()
-    while len(segs) > 1 and (opens_adjunct(text, lex, *segs[0]) or _opens_according(text, lex, *segs[0])) \
+    while len(segs) > 1 and (opens_adjunct(text, lex, *segs[0]) or _opens_according(text, lex, *segs[0])
+                             or _opens_participle(text, lex, *segs[0])) \
             and not _anonymity_in(text, lex, *segs[0]):
         segs.pop(0)  # "In a written statement, the commission's chairman said", "Menurut AFP, X, Y, mengatakan"
     if not segs or len(segs) > 4:
@@ -364,17 +377,19 @@ def subject_before(text: str, lex: Lexicon, qi: QuoteIndex, us: int, cs: int) ->
             if lex.relative_re is None or lex.relative_re.match(text, m.start()) is None:
                 return None, False
     total = 0
+    anonymous_clause = False
     for a, b in segs:
         n = nwords(text, a, b)
         total += n
         long_ok = (a, b) != segs[0] and n <= 2 * lex.max_source_words and _anonymity_in(text, lex, a, b) \
             and lex.relative_re is not None and lex.relative_re.match(text, skip_space(text, a, b)) is not None
+        anonymous_clause = anonymous_clause or long_ok
         if (n > lex.max_source_words and not long_ok) or QUOTE_MARK.search(text, a, b):
             return None, False
         if lex.complementizer_re is not None and lex.complementizer_re.search(text, a, b):
             return None, False
-    if total > 2 * lex.max_source_words:
-        return None, False
+    if total > (3 if anonymous_clause else 2) * lex.max_source_words:
+        return None, False      # ("A doctor, who spoke on condition of anonymity because ..., said")
     end = trimmed_span(text, head.start, segs[-1][1])
     return end, after_quote
 
@@ -457,7 +472,10 @@ def relative_source(text: str, lex: Lexicon, us: int, ls: int, cs: int) -> Optio
                          or (words[k].group()[:1].isupper() and words[k - 1].group()[:1].isupper())):
             k -= 1
         return Span(words[k].start(), head.end, text[words[k].start():head.end])
-    if head is None or nwords(text, head.start, cs) > 2 * lex.max_source_words:
+    limit = 2 * lex.max_source_words
+    if lex.anonymity_re is not None and lex.anonymity_re.search(text, m.start(1), cs):
+        limit = 3 * lex.max_source_words    # "A doctor, who spoke on condition of anonymity because ..., said"
+    if head is None or nwords(text, head.start, cs) > limit:
         return None
     return trimmed_span(text, head.start, cs)
 
