@@ -17,7 +17,8 @@ def _eval(*args: str) -> dict:
     return json.loads(r.stdout)
 
 
-@pytest.mark.parametrize("folder,floor", [("devset", 0.95), ("holdout", 0.90), ("thirdset", 0.90), ("fourthset", 0.90)])
+@pytest.mark.parametrize("folder,floor", [("devset", 0.95), ("holdout", 0.90), ("thirdset", 0.90), ("fourthset", 0.90),
+                                               ("fifthset", 0.90)])
 def test_illustrative_sets(folder, floor):
     files = sorted(str(p) for p in (REPO / "tests" / "data" / folder).glob("*.gold.json"))
     res = _eval("--format", "gold", *files)
