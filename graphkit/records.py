@@ -144,7 +144,7 @@ class Entity:
     type: EntityType = "unspecified"
     anonymous: bool = False
     role: Optional[str] = None          # article wording, e.g. "Juru Bicara"
-    affiliation: Optional[str] = None   # e.g. "Kremlin"
+    affiliation: Optional[str] = None   # e.g. "Valmora Foreign Ministry"
     aliases: tuple[str, ...] = ()
 
 

@@ -127,7 +127,7 @@ class _Builder:
 
     def affiliation(self, name: str) -> URIRef:
         """The organisation a person or anonymous source belongs to: an entity
-        of this article with that name (so "Kremlin" the source and "Kremlin"
+        of this article with that name (so "the Pentagon" the source and "the Pentagon"
         the employer are one node), a known government, or an organisation."""
         known = self.named_entities.get(name.casefold())
         if known is not None:

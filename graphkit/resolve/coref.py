@@ -41,8 +41,8 @@ def person_names(text: str, common: Optional[frozenset] = None) -> list[tuple[in
     titles: "Presiden", "Pasukan") are dropped; names left with one word are
     not names.
 
-    >>> person_names("Pasukan Putin maju. Presiden Vladimir Putin dan pasukan presiden.")
-    [(29, 'Vladimir Putin')]
+    >>> person_names("Pasukan Ardan maju. Presiden Lukas Ardan dan pasukan presiden.")
+    [(29, 'Lukas Ardan')]
     >>> person_names("Korea Klaim Bantu Pasukan Ann Lee. Ann Lee membantu pasukan.")   # a title-case headline
     [(26, 'Ann Lee'), (35, 'Ann Lee')]
     """
