@@ -7,7 +7,7 @@ from graphkit.ingest import article_from_text
 from graphkit.resolve import resolve
 
 PIECES = ["“", "”", "\"", "„", "«", "»", "‘", "’", ",", ".", ":", "\n", "\n\n", " ", "said", "kata",
-          "mengatakan", "bahwa", "that", "according to", "menurut", "Ann Lee", "Kremlin", "he",
+          "mengatakan", "bahwa", "that", "according to", "menurut", "Ann Lee", "Elysee", "he",
           "dikutip dari", "Reuters", "membantah", "dilaporkan", "reportedly", "Mr.", "the newspaper",
           "media tersebut", "x", "é", "\t", "—"]
 
