@@ -162,3 +162,7 @@ def test_openers_and_modals_are_no_part_of_a_subject():
 def test_giving_a_speech_is_no_report():
     rows = _rows("Pejabat itu mengatakan presiden akan menyampaikan pidato di televisi.")
     assert [cue for _, cue, _ in rows] == ["mengatakan"]
+
+
+def test_hedge_between_subject_and_cue_is_no_part_of_the_source():
+    assert _rows("Pengusaha itu disebut menuding pejabat desa menerima suap.")[0][:2] == ("Pengusaha itu", "menuding")
