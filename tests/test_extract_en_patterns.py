@@ -216,6 +216,7 @@ def test_that_as_a_determiner_after_a_denial():
     "The ministry sought more time from the court.",
     "Managers discussed cutting hours at the clinic.",
     "The mediators had offered to station observers in the town.",
+    "Foreign terror suspects can be held without trial.",
 ])
 def test_verbs_that_report_only_with_a_that_clause(text):
     assert _rows(text) == []
