@@ -197,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import pycrfsuite
     except ImportError:
-        print("python-crfsuite is not installed (pip install 'graphkit[learn]')", file=sys.stderr)
+        print("python-crfsuite is not installed (pip install python-crfsuite)", file=sys.stderr)
         return 2
     if not (args.train / "text").is_dir():
         print(f"{args.train}: no text/ directory (expected a PolNeAR split)", file=sys.stderr)

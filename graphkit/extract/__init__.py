@@ -103,24 +103,23 @@ def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units
     >>> [(a.source.text, a.cue.text, a.content[0].text, a.nested_in) for a in extract_text(t, "en")]
     [('the daily', 'quoted', 'It is over,', None), ('Ann Lee', 'saying', 'It is over,', 'a1')]
     """
-    markers = lex.data.get("syntax", {}).get("speaker_as_markers", [])
-    quoting = lex.data.get("syntax", {}).get("quoting_cues", [])
     out: dict = {}
     for f in found:
         if not f.content or f.source is None:
             continue
         before = f.content[-1].end <= f.cue.start      # "“P,” X quoted Y as saying."
         for g in by_unit[id(units.get(id(f)))]:
-            if g is f or g.cue.start < f.cue.end or (not before and not g.content) \
-                    or (not before and not (f.content[0].start <= g.cue.start < f.content[-1].end)):
+            if g is f or g.cue.start < f.cue.end or not (
+                    before or (g.content and f.content[0].start <= g.cue.start < f.content[-1].end)):
                 continue
             between = text[f.cue.end:g.cue.start]
             if before and (text[g.cue.end:g.cue.end + 2].strip(" .,;") or len(between.split()) > 6):
                 continue
             words = between.split()
             rel = lex.relative_re is not None and bool(words) and lex.relative_re.fullmatch(words[-1]) is not None \
-                and (f.cls in ("report", "according") or f.cue.text.lower() in quoting)
-            if len(words) < 2 or not (words[-1].lower() in markers or rel) or len(words) > lex.max_source_words + 1:
+                and (f.cls in ("report", "according") or f.cue.text.lower() in lex.quoting_cues)
+            if len(words) < 2 or not (words[-1].lower() in lex.speaker_as_markers or rel) \
+                    or len(words) > lex.max_source_words + 1:
                 continue    # "quoted X as saying P", "mengutip X yang mengatakan P"
             k = f.cue.end + between.rindex(words[-1])
             src = trimmed_span(text, f.cue.end, k)
@@ -136,7 +135,7 @@ def _quoted_as(text: str, lex: Lexicon, found: list[Found], by_unit: dict, units
     return out
 
 
-def _citing(text: str, found: list[Found], by_unit: dict, units: dict, relay_cues: Sequence[str] = ()) -> dict:
+def _citing(text: str, found: list[Found], by_unit: dict, units: dict, relay_cues: frozenset = frozenset()) -> dict:
     """"CONTENT, X reported, citing Y" / "X reported CONTENT, citing Y": Y's
     statement (the same content) reaches the article through X.  Returns
     {id(citing): reporting}.
@@ -194,7 +193,7 @@ def _build(text: str, lex: Lexicon, found: list[Found], units: dict) -> list[Att
     by_unit: dict = {}
     for f in uniq:
         by_unit.setdefault(id(units.get(id(f))), []).append(f)
-    citing = _citing(text, uniq, by_unit, units, lex.data.get("syntax", {}).get("relay_cues", []))
+    citing = _citing(text, uniq, by_unit, units, lex.relay_cues)
     citing.update(_quoted_as(text, lex, uniq, by_unit, units))
     for f in uniq:
         best, best_len = None, None

@@ -171,7 +171,7 @@ def relative_pronoun_subject(text: str, lex: Lexicon, src: Span) -> Span:
     """
     m = _REL_PRONOUN.search(text, src.start, src.end)
     if m is None or m.start() == src.start or lex.relative_re is None or not lex.relative_re.fullmatch(m.group(1)) \
-            or m.group(2).lower() not in lex.pronouns | lex.institution_pronouns:
+            or m.group(2).lower() not in lex.subject_pronouns:
         return src
     return Span(m.start(2), m.end(2), m.group(2))
 

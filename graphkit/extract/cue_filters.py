@@ -24,23 +24,23 @@ def skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> boo
         return True     # "the claims", "20 warning shots"
     if pw is not None and lex.negation_re is not None and lex.negation_re.fullmatch(pw.group(1)):
         pw = PREV_WORD.search(text, max(us, pw.start(1) - 30), pw.start(1)) or pw   # "were not told to"
-    syn = lex.data.get("syntax", {})
-    if text[cs:ce].lower() in syn.get("depicting_cues", []) and any(
-            w.lower() in syn.get("depicting_subjects", []) for w in WORDS.findall(text, us, cs)[:4] + (
+    low = text[cs:ce].lower()
+    if low in lex.depicting_cues and any(
+            w.lower() in lex.depicting_subjects for w in WORDS.findall(text, us, cs)[:4] + (
                 [pw.group(1)] if pw is not None else [])):
         return True  # "satellite photos showed trucks", "This photo, provided by X, shows": a picture
     if pw is not None and pw.group(1).lower() in lex.raising and re.match(r"\s+to\b", text[ce:ce + 4]):
         return True  # "are alleged to have ...": a hedge, not a speech act
     if pw is not None and pw.group(1).lower() in lex.raising:
         nw = WORDS.match(text, skip_space(text, ce, ue), ue)
-        if nw is not None and nw.group().lower() in lex.data.get("syntax", {}).get("passive_not_before", []):
+        if nw is not None and nw.group().lower() in lex.passive_not_before:
             return True  # "was stated in reports": a passive participle
     if cs >= 3 and text[cs - 3:cs - 1] in ("'s", "’s") and text[cs - 1] == " " and lex.not_before:
         return True
-    if syn.get("topic_prepositions") and not any(ch in text[us:cs] for ch in '”"»') \
-            and _about_a_topic(text, lex, ce, ue, syn["topic_prepositions"]):
+    if lex.topic_prepositions and not any(ch in text[us:cs] for ch in '”"»') \
+            and _about_a_topic(text, lex, ce, ue):
         return True  # "has not commented on the report"
-    if text[cs:ce].lower() in syn.get("complement_only_cues", []) and not (
+    if low in lex.complement_only and not (
             lex.complementizer_re is not None and lex.complementizer_re.match(text, skip_space(text, ce, ue))):
         return True  # "police found a body": only "found that ..." reports
     p = ce
@@ -50,7 +50,7 @@ def skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> boo
         nw = WORDS.match(text, p, ue)
         if nw is not None and nw.group().lower() in lex.not_before:
             return True
-    if text[cs:ce].lower() in lex.noun_forms and noun_use(text, lex, p, ue):
+    if low in lex.noun_forms and noun_use(text, lex, p, ue):
         return True
     if lex.cue_class(text[cs:ce]) == "according":
         return False    # "Menurut keterangan polisi": the object names the source
@@ -62,12 +62,12 @@ def skip_cue(text: str, lex: Lexicon, us: int, cs: int, ce: int, ue: int) -> boo
     return not (nw is not None and lex.verb_re is not None and lex.verb_re.fullmatch(nw.group()))
 
 
-def _about_a_topic(text: str, lex: Lexicon, ce: int, ue: int, preps: list) -> bool:
+def _about_a_topic(text: str, lex: Lexicon, ce: int, ue: int) -> bool:
     """A topic preposition right after the cue ("commented on the report",
     "spoke about the plan"), with no that-clause, quotation or colon later in
     the sentence and no day or time after the preposition ("said on Monday")."""
     w = WORDS.match(text, skip_space(text, ce, ue), ue)
-    if w is None or w.group().lower() not in preps:
+    if w is None or w.group().lower() not in lex.topic_prepositions:
         return False
     nxt = WORDS.match(text, skip_space(text, w.end(), ue), ue)
     if nxt is None or nxt.group()[:1].isupper() or (lex.weekday_re is not None and lex.weekday_re.match(text, nxt.start())):
@@ -98,12 +98,10 @@ def legal_report(text: str, lex: Lexicon, cs: int, ce: int, ue: int) -> bool:
     >>> legal_report(t, lexicon("id"), 6, 16, len(t))
     True
     """
-    syn = lex.data.get("syntax", {})
-    if text[cs:ce].lower() not in syn.get("legal_report_cues", []):
+    if text[cs:ce].lower() not in lex.legal_report_cues:
         return False
-    words = list(WORDS.finditer(text, ce, ue))[:10]
-    window = " ".join(w.group().lower() for w in words)
-    return any(f" {m} " in f" {window} " for m in syn.get("legal_report_markers", []))
+    window = " " + " ".join(w.group().lower() for w in list(WORDS.finditer(text, ce, ue))[:10]) + " "
+    return any(f" {m} " in window for m in lex.legal_report_markers)
 
 
 def noun_use(text: str, lex: Lexicon, p: int, ue: int) -> bool:
@@ -117,7 +115,7 @@ def noun_use(text: str, lex: Lexicon, p: int, ue: int) -> bool:
     if lex.complementizer_re is not None and lex.complementizer_re.match(text, p, ue):
         return False
     w = WORDS.match(text, p, ue)
-    if w is not None and w.group().lower() in lex.pronouns | lex.institution_pronouns:
+    if w is not None and w.group().lower() in lex.subject_pronouns:
         return False    # "the paper reports it's ...": a subject pronoun follows a verb
     return re.match(r"to\s+[a-z]", text[p:p + 8]) is None
 

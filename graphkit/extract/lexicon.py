@@ -92,6 +92,21 @@ class Lexicon:
     verb_re: Optional[re.Pattern] = None             # finite verbs: a phrase holding one is a clause
     participles: tuple = ()                          # suffixes of adjunct participles ("speaking")
     weekday_re: Optional[re.Pattern] = None          # day names (layout.toml): date adjuncts
+    subject_pronouns: frozenset = frozenset()        # pronouns | institution_pronouns
+    depicting_cues: frozenset = frozenset()          # "showed" after a picture ("photos showed")
+    depicting_subjects: frozenset = frozenset()
+    passive_not_before: frozenset = frozenset()      # "was stated in reports": a participle
+    topic_prepositions: frozenset = frozenset()      # "commented on the report": a topic
+    complement_only: frozenset = frozenset()         # "found": a report only before "that"
+    legal_report_cues: frozenset = frozenset()       # "melaporkan X ke polisi": a complaint ...
+    legal_report_markers: tuple = ()                 # ... when one of these follows
+    clause_initial: frozenset = frozenset()          # "berdasarkan": a source only opening a clause
+    participle_openers: frozenset = frozenset()      # "Asked about X, she said": an adjunct
+    reason_cues: frozenset = frozenset()             # "citing a shortage": a reason, not a source
+    speaker_words: frozenset = frozenset()           # words making a phrase after a reason cue a source
+    relay_cues: frozenset = frozenset()              # "X reported P, citing Y": Y's statement P
+    speaker_as_markers: frozenset = frozenset()      # "quoted X as saying"
+    quoting_cues: frozenset = frozenset()            # "quoted an official who said P"
     by_first: dict = field(default_factory=dict)     # first word -> regex of cues starting with it
 
     def iter_cues(self, text: str, start: int, end: int) -> Iterator[re.Match]:
@@ -201,9 +216,25 @@ def _build(lang: str) -> Lexicon:
                                  if isinstance(a, dict) and a.get("id") and " " in a["id"].strip())
     lex.pronouns = frozenset(w.lower() for w in ent.get("pronouns_person", []) + ent.get("pronouns_group", []))
     types = _lang.load(lang, "entities")
-    lex.head_words = _head_words(ent, types) if lex.location_particles else frozenset()
+    lex.head_words = _head_words(ent, types)
     lex.role_words = _head_words({"roles": ent.get("roles", [])}, {"roles": types.get("roles", [])})
     lex.institution_pronouns = frozenset(w.lower() for t in (ent, types) for w in t.get("pronouns_institution", []))
+    lex.subject_pronouns = lex.pronouns | lex.institution_pronouns
+
+    def words(key: str) -> frozenset:
+        return frozenset(" ".join(str(w).lower().split()) for w in syn.get(key, []))
+    lex.depicting_cues, lex.depicting_subjects = words("depicting_cues"), words("depicting_subjects")
+    lex.passive_not_before, lex.topic_prepositions = words("passive_not_before"), words("topic_prepositions")
+    lex.complement_only, lex.clause_initial = words("complement_only_cues"), words("clause_initial_cues")
+    lex.legal_report_cues = words("legal_report_cues")
+    lex.legal_report_markers = tuple(sorted(words("legal_report_markers")))
+    lex.participle_openers, lex.reason_cues = words("participle_openers"), words("reason_cues")
+    lex.relay_cues, lex.quoting_cues = words("relay_cues"), words("quoting_cues")
+    lex.speaker_as_markers = words("speaker_as_markers")
+    # a phrase after a reason cue names a source when it holds one of these (or a capital)
+    lex.speaker_words = lex.head_words | lex.subject_pronouns | words("speaker_words") | frozenset(
+        a["id"].lower() for a in ent.get("anonymous", [])
+        if isinstance(a, dict) and isinstance(a.get("id"), str) and " " not in a["id"].strip())
     return lex
 
 

@@ -90,8 +90,7 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
         cls = lex.cue_class(m.group())
         if cls is None or (len(m.group()) > 2 and m.group().isupper()):
             continue    # "(ATTN: ADDS ...)": capitals are no running text
-        if m.group()[:1].isupper() and not text[us:cs].strip(LEAD) \
-                and m.group().lower() in lex.data.get("syntax", {}).get("participle_openers", []):
+        if m.group()[:1].isupper() and not text[us:cs].strip(LEAD) and m.group().lower() in lex.participle_openers:
             continue    # "Asked about the plan, she said ...": an adjunct
         if cls == "reportedly" and lex.negation_re is not None and negated(text, lex, us, cs):
             continue    # "tidak dilaporkan ke dinas": was not reported, no hedge
@@ -101,7 +100,7 @@ def find_in_unit(text: str, lex: Lexicon, qi: QuoteIndex, unit: Span, nxt: Optio
         word = m.group()
         if word[:1].isupper() and text[ls:cs].strip(LEAD):
             continue  # a capitalised cue inside a clause is a name
-        if text[ls:cs].strip(LEAD) and word.lower() in lex.data.get("syntax", {}).get("clause_initial_cues", []):
+        if text[ls:cs].strip(LEAD) and word.lower() in lex.clause_initial:
             continue  # "dijerat berdasarkan UU": a basis, not a source
         cue = Span(cs, ce, text[cs:ce])
         cut = _coordinated(text, lex, prev, cs) if cls not in ("according", "reportedly") else None
@@ -150,11 +149,7 @@ def _speaker_like(text: str, lex: Lexicon, src: Span) -> bool:
         if head and w.lower() in lex.particles:
             break
         head.append(w.lower())
-    anon = {a["id"].lower() for a in lex.data.get("entities", {}).get("anonymous", [])
-            if isinstance(a, dict) and isinstance(a.get("id"), str) and " " not in a["id"].strip()}
-    heads = lex.head_words | lex.pronouns | lex.institution_pronouns | anon \
-        | frozenset(lex.data.get("syntax", {}).get("speaker_words", []))
-    if any(w in heads or (w.endswith("s") and w[:-1] in heads) for w in head):
+    if any(w in lex.speaker_words or (w.endswith("s") and w[:-1] in lex.speaker_words) for w in head):
         return True
     return lex.anonymity_re is not None and lex.anonymity_re.search(text, src.start, src.end) is not None
 
@@ -216,7 +211,7 @@ def _match_cue(text: str, lex: Lexicon, qi: QuoteIndex, us: int, ue: int, ls: in
         if src is None:
             return None
         src = with_name_appositive(text, lex, extend_over_particles(text, lex, src, ue), ue)
-        if cue.text.lower() in lex.data.get("syntax", {}).get("reason_cues", []) and not _speaker_like(text, lex, src):
+        if cue.text.lower() in lex.reason_cues and not _speaker_like(text, lex, src):
             return None     # "..., citing a shortage of nurses": a reason, not a source
         after = src.end
         while after < ue and text[after] in " \t":

@@ -454,7 +454,7 @@ def relative_source(text: str, lex: Lexicon, us: int, ls: int, cs: int) -> Optio
     if m is None or not lex.relative_re.fullmatch(m.group(1)):
         return None
     inner = WORDS.search(text, ls, cs)
-    if inner is not None and (inner.group().lower() in lex.pronouns | lex.institution_pronouns
+    if inner is not None and (inner.group().lower() in lex.subject_pronouns
                               or inner.group().lower() in lex.determiners):
         return None  # "photographs which it said": the relative clause has its own subject
     head_ls = clause_start(text, lex, us, m.start(1))

@@ -17,6 +17,7 @@ import re
 from typing import Optional
 
 from graphkit.extract.lexicon import Lexicon
+from graphkit.resolve.entities import outlet_without_place, parse_source
 from graphkit.resolve.gazetteer import gazetteer
 
 
@@ -51,8 +52,6 @@ def _named_outlet(text: str, lex: Lexicon, s: int, end: int) -> Optional[str]:
     >>> _named_outlet(t, lexicon("id"), t.index("kepada") + 6, len(t))
     'VTV'
     """
-    from graphkit.resolve.entities import outlet_without_place, parse_source
-
     stop = _PHRASE_END.search(text, s, end)
     e = stop.start() if stop else end
     if lex.adjunct_re is not None:      # "... Kabarsela.com on Monday": the adjunct is no part of the name

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from typing import Optional
 
 _TOKEN = re.compile(r"[\w'’-]+")
-_COPULAS = ("adalah", "merupakan", "is", "are", "was", "were")
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ def anaphoric_np(s: str, data, stop: frozenset = frozenset(), max_mods: int = 3)
     for t in toks[1:1 + max_mods + 1]:
         if t in data.demonstratives_after:
             return AnaphoricNP(toks[0], tuple(mods), True)
-        if t in _COPULAS:
+        if t in data.copulas:
             return AnaphoricNP(toks[0], tuple(mods), True) if mods else None
         if t in stop or t in data.neutral:
             break

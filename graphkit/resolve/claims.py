@@ -81,6 +81,7 @@ class ClaimData:
     elaboration_cues: frozenset[str] = frozenset()
     title_separators: tuple[str, ...] = (",", ":")
     cue_words: frozenset[str] = frozenset()
+    copulas: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -106,6 +107,7 @@ def claim_data(lang: str) -> ClaimData:
         elaboration_cues=frozenset(low("elaboration_cues")),
         title_separators=tuple(str(x).lower() for x in d.get("title_separators", [",", ":"])),
         cue_words=frozenset(cue_words),
+        copulas=frozenset(low("copulas")),
     )
 
 
@@ -176,7 +178,7 @@ def _speaker(a: Attribution) -> Optional[str]:
     return a.source.text.lower() if a.source is not None else None
 
 
-def _same_speaker(first: Attribution, later: Attribution) -> bool:
+def _same_speaker(first: Attribution, later: Attribution, data: ClaimData) -> bool:
     """Same resolved speaker, or ``later`` names it by a definite description
     whose head is in ``first``'s source ("A senior official ..." -> "the official")."""
     a, b = _speaker(first), _speaker(later)
@@ -185,9 +187,15 @@ def _same_speaker(first: Attribution, later: Attribution) -> bool:
     if first.source is None or later.source is None:
         return False
     toks = re.findall(r"[\w'’-]+", later.source.text.lower())
-    if len(toks) < 2 or len(toks) > 3 or toks[0] not in ("the", "this", "that"):
+    if not 2 <= len(toks) <= 3:
         return False
-    return re.search(r"(?<!\w)" + re.escape(toks[-1]) + r"(?!\w)", first.source.text.lower()) is not None
+    if toks[0] in data.demonstratives_before:
+        head = toks[-1]                 # "the official"
+    elif toks[-1] in data.demonstratives_after:
+        head = toks[-2]                 # "pejabat itu"
+    else:
+        return False
+    return re.search(r"(?<!\w)" + re.escape(head) + r"(?!\w)", first.source.text.lower()) is not None
 
 
 def _headline_claim(i: int, roots: list[int], n: int, before: list[int]) -> Optional[int]:
@@ -224,7 +232,7 @@ def _anaphor(s: str, data: ClaimData) -> Optional[str]:
     if toks[0] in data.anaphora_nouns and data.demonstratives_after:
         nxt = toks[1:3]
         if not nxt or nxt[0] in data.demonstratives_after or (len(nxt) > 1 and nxt[1] in data.demonstratives_after) \
-                or (len(toks) <= 3) or (len(nxt) > 1 and nxt[1] in ("adalah", "merupakan")):
+                or (len(toks) <= 3) or (len(nxt) > 1 and nxt[1] in data.copulas):
             return toks[0]
     return None
 
@@ -361,7 +369,7 @@ def group_claims(text: str, atts: list[Attribution], stop: frozenset, threshold:
         if mods:
             # "the smuggling allegation", "the group's claims", "tuduhan oposisi":
             # the statement whose content or source holds the modifier
-            target = next((j for j in before if not _same_speaker(atts[j], a) and _mentions(W, mods, contents[j], atts[j])),
+            target = next((j for j in before if not _same_speaker(atts[j], a, data) and _mentions(W, mods, contents[j], atts[j])),
                           None)
         if target is None and not answers:
             continue
@@ -371,7 +379,7 @@ def group_claims(text: str, atts: list[Attribution], stop: frozenset, threshold:
                            or (atts[j].source is not None and pat.search(atts[j].source.text))), None)
         if target is None and noun:
             # "tudingan tersebut" -> the statement cued by "menuding"; "the claims" -> "claimed"
-            target = next((j for j in before if not _same_speaker(atts[j], a) and noun_of_cue(noun, atts[j].cue.text)),
+            target = next((j for j in before if not _same_speaker(atts[j], a, data) and noun_of_cue(noun, atts[j].cue.text)),
                           None)
         if target is None:
             target = next((j for j in before[:4] if atts[j].stance == "denies"), None)
@@ -395,7 +403,7 @@ def group_claims(text: str, atts: list[Attribution], stop: frozenset, threshold:
         own = W.mass(words[i])
         best, best_j = 0.0, None
         for j in range(i - 1, max(-1, i - 21), -1):
-            if rumour[j] or outer[j] == i or _same_speaker(atts[j], a) or not words[j]:
+            if rumour[j] or outer[j] == i or _same_speaker(atts[j], a, data) or not words[j]:
                 continue
             got = {w for w in words[i] if any(same_word(w, x) for x in words[j])}
             cov = W.mass(got) / own if own else 0.0
@@ -411,7 +419,7 @@ def group_claims(text: str, atts: list[Attribution], stop: frozenset, threshold:
         j = next((j for j in range(i - 1, -1, -1) if outer[j] is None), None)
         if j is None:
             continue
-        same = _same_speaker(atts[j], a)
+        same = _same_speaker(atts[j], a, data)
         if same and a.direct and not atts[j].direct:
             union(i, j)
         elif a.cue.text.strip().lower() in data.elaboration_cues and a.source is not None \

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from graphkit.extract.lexicon import lexicon
 from graphkit.records import Entity
 from graphkit.resolve.entity_data import CAP, DET, LangData, clean_phrase, entity_words, lang_data
 from graphkit.resolve.gazetteer import gazetteer
@@ -411,7 +412,7 @@ def _name_of_org(clean: str, lang: str, d: "LangData", g) -> Optional[Entity]:
     if oh is not None and oh.kind in ("role", "group", "person"):
         return None         # "Nine of 14 economists polled by Reuters"
     org_words = words[pm + 1:]
-    while org_words and org_words[0].lower() in ("the", "a", "an"):
+    while org_words and org_words[0].lower() in lexicon(lang).determiners:
         org_words = org_words[1:]
     if not any(w[:1].isupper() for w in org_words):
         return None

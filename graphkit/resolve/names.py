@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from graphkit import lang as _lang
+from graphkit.extract.lexicon import lexicon
 from graphkit.records import Entity
 from graphkit.resolve.entity_data import CAP, LangData, lang_data
 from graphkit.resolve.gazetteer import gazetteer
@@ -95,8 +96,9 @@ def acronyms_in(text: str, lang: str = "en") -> tuple:
     if not acrs:
         return ()
     words = [m.group() for m in _WORD.finditer(text)]
+    articles = lexicon(lang).determiners
     skip = lambda w: any(rx is not None and rx.fullmatch(w) for rx in (d.postmod_re, d.conj_re)) \
-        or w.lower() in ("the", "a", "an")
+        or w.lower() in articles
     out = []
     for acr in acrs:
         if gazetteer().government(acr) or gazetteer().organization(acr) or gazetteer().outlet(acr):
