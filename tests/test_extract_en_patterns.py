@@ -88,8 +88,8 @@ def test_coordinated_cue_after_comma_and_shares_the_subject():
 
 def test_citing_between_report_and_that_clause():
     rows = _rows("The Daily Planet reported, citing two people familiar with the talks, that the deal was off.")
-    assert ("two people familiar with the talks", "citing", ["the deal was off"]) in rows
-    assert ("The Daily Planet", "reported", ["the deal was off"]) in rows
+    assert rows == [("The Daily Planet", "reported", ["the deal was off"]),
+                    ("two people familiar with the talks", "citing", ["the deal was off"])]
 
 
 def test_quoted_as_saying_gives_the_object_as_source():
@@ -172,7 +172,8 @@ def test_found_reports_only_with_a_that_clause():
 
 def test_acronym_in_brackets_inside_a_source():
     rows = _rows("The agency reported, citing Disaster Agency (BDA) head Lee Min, that roads were shut.")
-    assert ("Disaster Agency (BDA) head Lee Min", "citing", ["roads were shut"]) in rows
+    assert rows == [("The agency", "reported", ["roads were shut"]),
+                    ("Disaster Agency (BDA) head Lee Min", "citing", ["roads were shut"])]
 
 
 def test_according_to_an_outlet_then_a_speaker_with_appositive():
@@ -206,7 +207,7 @@ def test_plural_noun_form_before_a_pronoun_is_a_verb():
 
 def test_that_as_a_determiner_after_a_denial():
     rows = _rows("The director dismissed that criticism as “hindsight,” saying pay had risen twice.")
-    assert rows[0][:2] == ("The director", "dismissed") and rows[0][2][0].startswith("that criticism")
+    assert rows[0] == ("The director", "dismissed", ["that criticism as “hindsight"])
     assert rows[1] == ("The director", "saying", ["pay had risen twice"])
     assert _rows("Ann Lee said that prices rose.") == [("Ann Lee", "said", ["prices rose"])]
 
@@ -232,7 +233,8 @@ def test_citing_reasons_is_no_source_and_citing_people_relays():
 def test_long_anonymous_relative_clause_and_leading_participle_segment():
     rows = _rows("A nurse at the clinic, who spoke on condition of anonymity because she was not allowed "
                  "to talk to reporters, said the ward had run out of beds.")
-    assert rows and rows[0][1:] == ("said", ["the ward had run out of beds"])
+    assert rows == [("A nurse at the clinic, who spoke on condition of anonymity because she was not allowed "
+                     "to talk to reporters", "said", ["the ward had run out of beds"])]
     rows = _rows("In the letter, sent on 9 May, the finance minister, Ana Silva, tells the mayor that the grant failed.")
     assert rows == [("the finance minister, Ana Silva", "tells", ["the grant failed"])]
 
